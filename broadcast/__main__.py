@@ -1,0 +1,3 @@
+from broadcast.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,195 @@
+"""The command line (contract: shared spec CLI.md). I/O, options and exit codes live here;
+every stage is called as a pure function. Heavy modules load inside the command that needs
+them so that `broadcast --help` stays fast."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit 2, as for any unusable input
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", default="broadcast",
+                   help="style profile: broadcast (default), netflix, bbc, dcmp, or a .toml path")
+    p.add_argument("--fps", help="frame rate: 23.976, 24, 25, 29.97, 30, 50, 59.94 (default: the profile's)")
+    p.add_argument("--convention", help="script convention, when detection should be overridden")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="broadcast", description="From a TV news script to subtitles, lower-thirds, "
+                  "teleprompter copy and caption previews.")
+    top.add_argument("--version", action="version", version=_version())
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("segment", help="print the segmented report")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--convention", help="script convention, when detection should be overridden")
+
+    p = sub.add_parser("build", help="write every deliverable for each script into a folder")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    _add_build_options(p)
+    p.add_argument("--timings", type=Path, metavar="WORDS.json",
+                   help="recognised word timings (WhisperX, stable-ts, Gentle, aeneas, SRT, WebVTT)")
+    p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
+
+    p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)")
+    p.add_argument("--max-chars", type=int, default=42)
+    p.add_argument("--max-lines", type=int, default=2)
+
+    p = sub.add_parser("check", help="list every breach of a profile in an SRT, WebVTT or ASS file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--profile", default="broadcast")
+    p.add_argument("--fps")
+
+    p = sub.add_parser("preview", help="print the caption timeline of a script")
+    p.add_argument("file", type=Path)
+    _add_build_options(p)
+
+    p = sub.add_parser("render", help="burn subtitles and lower-thirds onto video with ffmpeg")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument("--video", type=Path, metavar="IN.mp4")
+    _add_build_options(p)
+    return top
+
+
+def _version() -> str:
+    from broadcast import __version__
+    return f"broadcast {__version__}"
+
+
+def read_input(path: Path) -> str:
+    """The normalised text of a script file."""
+    from broadcast.errors import UnusableInput
+    from broadcast.reading import read_script
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UnusableInput(f"{path}: is a folder, not a script") from None
+    except OSError as exc:
+        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return read_script(data)
+    except UnusableInput as exc:
+        raise UnusableInput(f"{path}: {exc}") from None
+
+
+def _build(path: Path, args) -> "Build":  # noqa: F821
+    from broadcast.pipeline import build_text
+    from broadcast.profiles import load_profile
+    profile = load_profile(args.profile, args.fps)
+    return build_text(read_input(path), profile, convention=args.convention)
+
+
+def cmd_segment(args) -> int:
+    from broadcast.segment import segment
+    text = read_input(args.file)
+    report = segment(text, args.convention)
+    if args.format == "json":
+        from broadcast.exporters.json import dumps, report_dict
+        sys.stdout.write(dumps(report_dict(report)))
+    else:
+        from broadcast.outline import outline
+        sys.stdout.write(outline(report))
+    for warning in report.warnings:
+        print(f"broadcast: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_build(args) -> int:
+    from broadcast.exporters import render_all
+    from broadcast.files import write_atomic
+    if len(args.files) != 1 or args.files[0].is_dir():
+        from broadcast.errors import UnusableInput
+        raise UnusableInput("build takes one script file")
+    path = args.files[0]
+    build = _build(path, args)
+    outputs = render_all(build, args.only)
+    args.output.mkdir(parents=True, exist_ok=True)
+    for suffix, text in outputs.items():
+        write_atomic(args.output / f"{path.stem}{suffix}", text)
+    for warning in build.warnings:
+        print(f"broadcast: warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(outputs)} files for {path.name} to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_break(args) -> int:
+    from broadcast.captions import break_paragraph
+    from broadcast.errors import UnusableInput
+    if args.max_chars < 1 or args.max_lines < 1:
+        raise UnusableInput("--max-chars and --max-lines must be at least 1")
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            print()
+            continue
+        events = break_paragraph(words, args.max_chars, args.max_lines)
+        print(" ".join(" <eol> ".join(event_lines) + " <eob>" for event_lines in events))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from broadcast.check import check_file, format_breach
+    from broadcast.profiles import load_profile
+    breaches = check_file(args.file, load_profile(args.profile, args.fps))
+    for breach in breaches:
+        print(format_breach(breach))
+    print(f"{len(breaches)} breach{'es' if len(breaches) != 1 else ''} of profile {args.profile}",
+          file=sys.stderr)
+    return EXIT_FAILED if breaches else EXIT_OK
+
+
+def cmd_preview(args) -> int:
+    from broadcast.preview.terminal import show
+    show(_build(args.file, args))
+    return EXIT_OK
+
+
+def cmd_render(args) -> int:
+    from broadcast.preview.render import render
+    build = _build(args.file, args)
+    args.output.mkdir(parents=True, exist_ok=True)
+    for path in render(build, args.output, args.file.stem, video=args.video):
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "segment": cmd_segment, "build": cmd_build, "break": cmd_break, "check": cmd_check,
+    "preview": cmd_preview, "render": cmd_render,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from broadcast.errors import BroadcastError
+    try:
+        return COMMANDS[args.command](args)
+    except BroadcastError as exc:
+        print(f"broadcast: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("broadcast: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`); quiet, as a filter should be.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # an internal error is still one line, unless asked for detail
+        if os.environ.get("BROADCAST_DEBUG"):
+            raise
+        print(f"broadcast: internal error: {type(exc).__name__}: {exc} "
+              f"(set BROADCAST_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_FAILED

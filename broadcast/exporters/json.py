@@ -1,0 +1,66 @@
+"""`STEM.json`: the segmented report (report.schema.json) with timings, cues and supers."""
+
+from __future__ import annotations
+
+import json
+
+from broadcast.exporters import Exporter
+from broadcast.model import Build, Report, Segment
+
+
+def _speaker(segment: Segment) -> dict | None:
+    s = segment.speaker
+    return None if s is None else {"name": s.name, "title": s.title}
+
+
+def report_dict(report: Report) -> dict:
+    """The report in the fixed JSON form, plus the source spans and the convention read."""
+    return {
+        "title": report.title,
+        "tags": list(report.tags),
+        "network": report.network,
+        "correspondent": report.correspondent,
+        "location": report.location,
+        "convention": report.convention,
+        "warnings": list(report.warnings),
+        "segments": [
+            {
+                "kind": str(s.kind),
+                "text": s.text,
+                "speaker": _speaker(s),
+                "span": list(s.span),
+                **({"language": s.language} if s.language else {}),
+                **({"translated": True} if s.translated else {}),
+            }
+            for s in report.segments
+        ],
+    }
+
+
+def build_dict(build: Build) -> dict:
+    data = report_dict(build.report)
+    for entry, timed in zip(data["segments"], build.timeline):
+        entry["start"], entry["end"] = timed.start / 1000, timed.end / 1000
+    profile = build.profile
+    data["profile"] = {"name": profile.name, "fps": float(profile.fps)}
+    data["running_time"] = build.total / 1000
+    data["cues"] = [
+        {"index": c.index, "start": c.start / 1000, "end": c.end / 1000, "lines": list(c.lines),
+         "segment": c.segment_index, "raised": c.raised}
+        for c in build.cues
+    ]
+    data["supers"] = [
+        {"name": s.lower_third.name, "title": s.lower_third.title, "start": s.start / 1000,
+         "end": s.end / 1000, "segment": s.segment_index}
+        for s in build.supers
+    ]
+    data["warnings"] = list(build.warnings)
+    return data
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTER = Exporter("json", ".json", lambda build: dumps(build_dict(build)),
+                    "the report, its timings, cues and lower-thirds as JSON")

@@ -1,0 +1,145 @@
+"""The data that flows through the pipeline, as frozen dataclasses.
+
+Times are whole milliseconds from the start of the report (or from `--start` once a
+programme offset applies): exact, and what `srt` and `pysubs2` take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from broadcast.profiles import StyleProfile
+
+
+class Kind(StrEnum):
+    ANCHOR_INTRO = "anchor_intro"
+    NARRATION = "narration"
+    SOUNDBITE = "soundbite"
+    STANDUP = "standup"
+    SIGNOFF = "signoff"
+
+
+#: who voices each kind of segment, for read rates and prompter marks
+ROLE = {
+    Kind.ANCHOR_INTRO: "anchor",
+    Kind.NARRATION: "correspondent",
+    Kind.SOUNDBITE: "soundbite",
+    Kind.STANDUP: "correspondent",
+    Kind.SIGNOFF: "correspondent",
+}
+
+
+@dataclass(frozen=True)
+class LowerThird:
+    """A super: name and title in proper case, as typed on air.
+
+    For a stand-up the title is the location. For an unnamed speaker (vox pop) the
+    name is empty and the title holds the description.
+    """
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: Kind
+    text: str
+    #: character offsets [start, end) of `text` in the normalised script; a segment whose
+    #: words were cleaned (stripped notes, joined lines) spans the whole source region
+    span: tuple[int, int]
+    speaker: LowerThird | None = None
+    #: language spoken, when the script names it ("Russian")
+    language: str | None = None
+    #: the words are a translation of what was said (voice-over or subtitles on air)
+    translated: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    tags: tuple[str, ...]
+    network: str | None
+    correspondent: str | None
+    location: str | None
+    segments: tuple[Segment, ...]
+    #: which script convention was read ("web", "agency", ...)
+    convention: str = "web"
+    #: doubts the segmenter had, for the user to check
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimedSegment:
+    """A segment placed on the report's time line."""
+
+    segment: Segment
+    start: int
+    end: int
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class WordTiming:
+    """One recognised word with its times; either time may be missing."""
+
+    word: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle event."""
+
+    index: int  # 1-based, as in SRT
+    start: int
+    end: int
+    lines: tuple[str, ...]
+    segment_index: int
+    #: moved to the top of the picture because a lower-third is on screen
+    raised: bool = False
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class SuperCue:
+    """A lower-third on screen: one per soundbite and stand-up."""
+
+    lower_third: LowerThird
+    start: int
+    end: int
+    segment_index: int
+
+
+@dataclass(frozen=True)
+class Build:
+    """Everything the exporters and previews need, computed once."""
+
+    report: Report
+    profile: StyleProfile
+    timeline: tuple[TimedSegment, ...]
+    cues: tuple[Cue, ...]
+    supers: tuple[SuperCue, ...]
+    warnings: tuple[str, ...] = ()
+    #: programme time of the report's zero, in ms (from --start)
+    offset: int = 0
+    #: extra inputs exporters may use (pronouncer guide, on-air time)
+    options: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def total(self) -> int:
+        return self.timeline[-1].end if self.timeline else 0
