@@ -22,6 +22,17 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="style profile: broadcast (default), netflix, bbc, dcmp, or a .toml path")
     p.add_argument("--fps", help="frame rate: 23.976, 24, 25, 29.97, 30, 50, 59.94 (default: the profile's)")
     p.add_argument("--convention", help="script convention, when detection should be overridden")
+    p.add_argument("--timings", type=Path, metavar="WORDS.json",
+                   help="recognised word timings (WhisperX, stable-ts, Gentle, aeneas, SRT, WebVTT)")
+    p.add_argument("--start", metavar="TIMECODE", help="programme time of the report's start, e.g. 10:00:00:00")
+    p.add_argument("--video", type=Path, metavar="IN.mp4", help="video to preview or burn the captions onto")
+    prompter = p.add_argument_group("prompter")
+    prompter.add_argument("--on-air", metavar="HH:MM:SS", help="back-time the prompter to this on-air time")
+    prompter.add_argument("--pronouncer", type=Path, metavar="FILE",
+                          help="pronunciation guide: one 'Name = respelling' a line")
+    prompter.add_argument("--prompter-width", type=int, default=32, metavar="N", help="prompter line width")
+    prompter.add_argument("--prompter-case", choices=("upper", "as-written"), default="upper",
+                          help="prompter copy in capitals (default) or as written")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,9 +50,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_build_options(p)
-    p.add_argument("--timings", type=Path, metavar="WORDS.json",
-                   help="recognised word timings (WhisperX, stable-ts, Gentle, aeneas, SRT, WebVTT)")
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="scripts built at once (batch)")
 
     p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)")
     p.add_argument("--max-chars", type=int, default=42)
@@ -59,7 +69,6 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="burn subtitles and lower-thirds onto video with ffmpeg")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    p.add_argument("--video", type=Path, metavar="IN.mp4")
     _add_build_options(p)
     return top
 
@@ -85,11 +94,30 @@ def read_input(path: Path) -> str:
         raise UnusableInput(f"{path}: {exc}") from None
 
 
+def build_options(args) -> dict:
+    """The exporters' options from the command line (files read here, at the edge)."""
+    options = {"prompter_width": args.prompter_width, "prompter_case": args.prompter_case,
+               "on_air": args.on_air, "video": args.video, "start": args.start}
+    if args.pronouncer:
+        options["pronouncer"] = read_input(args.pronouncer)
+    if args.timings:
+        options["timings"] = _read_bytes(args.timings)
+    return options
+
+
+def _read_bytes(path: Path) -> bytes:
+    from broadcast.errors import UnusableInput
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+
+
 def _build(path: Path, args) -> "Build":  # noqa: F821
     from broadcast.pipeline import build_text
     from broadcast.profiles import load_profile
     profile = load_profile(args.profile, args.fps)
-    return build_text(read_input(path), profile, convention=args.convention)
+    return build_text(read_input(path), profile, convention=args.convention, **build_options(args))
 
 
 def cmd_segment(args) -> int:

@@ -17,6 +17,6 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
     return Build(report, profile, timeline, cues, supers, report.warnings + warnings, options=options)
 
 
-def build_text(text: str, profile: StyleProfile, **options) -> Build:
+def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:
     """Segment, time and caption normalised script text."""
-    return build_report(segment(text), profile, **options)
+    return build_report(segment(text, convention), profile, **options)

@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from broadcast.errors import UnknownProfile, UnusableInput
+from broadcast.timecode import frames_to_ms, ms_to_frames
 
 #: frame rates a profile or --fps may name; NTSC rates are exact fractions
 FRAME_RATES = {
@@ -63,12 +64,12 @@ class StyleProfile:
         return -(-self.min_gap_frames * 1000 * self.fps.denominator // self.fps.numerator)
 
     def frame(self, ms: float) -> int:
-        """The frame number that ms falls in (rounded to the nearest frame boundary)."""
-        return round(ms * self.fps.numerator / (1000 * self.fps.denominator))
+        """The frame at ms, rounded to the nearest frame boundary."""
+        return ms_to_frames(ms, self.fps)
 
     def snap(self, ms: float) -> int:
         """ms moved to the nearest frame boundary, as whole milliseconds."""
-        return round(self.frame(ms) * 1000 * self.fps.denominator / self.fps.numerator)
+        return frames_to_ms(ms_to_frames(ms, self.fps), self.fps)
 
     def with_fps(self, fps: str | float | None) -> StyleProfile:
         return self if fps is None else replace(self, fps=frame_rate(fps))

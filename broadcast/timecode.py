@@ -1,0 +1,75 @@
+"""SMPTE timecode: HH:MM:SS:FF, with drop-frame (HH:MM:SS;FF) at 29.97 and 59.94.
+
+Drop-frame numbering skips frame numbers 0 and 1 (0-3 at 59.94) at the start of every minute
+except every tenth, so that the displayed time keeps pace with the clock on the wall.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from broadcast.errors import UnusableInput
+
+
+def is_drop_frame_rate(fps: Fraction) -> bool:
+    return fps.denominator == 1001 and round(fps) in (30, 60)
+
+
+def ms_to_frames(ms: float, fps: Fraction) -> int:
+    """The frame at `ms`, rounded to the nearest frame boundary."""
+    return round(ms * fps.numerator / (1000 * fps.denominator))
+
+
+def frames_to_ms(frames: int, fps: Fraction) -> int:
+    return round(frames * 1000 * fps.denominator / fps.numerator)
+
+
+def _drop(fps: Fraction) -> int:
+    return 2 * round(fps) // 30  # 2 frame numbers a minute at 29.97, 4 at 59.94
+
+
+def frames_to_timecode(frame: int, fps: Fraction, drop_frame: bool | None = None) -> str:
+    """The timecode of a frame count; drop-frame by default at 29.97 and 59.94."""
+    if frame < 0:
+        raise ValueError("timecode of a negative frame count")
+    nominal = round(fps)
+    drop = is_drop_frame_rate(fps) if drop_frame is None else drop_frame
+    if drop:
+        skipped = _drop(fps)
+        per_ten = nominal * 600 - skipped * 9
+        per_minute = nominal * 60 - skipped
+        tens, rest = divmod(frame, per_ten)
+        frame += skipped * 9 * tens + (skipped * ((rest - skipped) // per_minute) if rest > skipped else 0)
+    ff = frame % nominal
+    seconds = frame // nominal
+    sep = ";" if drop else ":"
+    return f"{seconds // 3600 % 24:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{sep}{ff:02d}"
+
+
+def ms_to_timecode(ms: float, fps: Fraction, drop_frame: bool | None = None) -> str:
+    return frames_to_timecode(ms_to_frames(ms, fps), fps, drop_frame)
+
+
+_TIMECODE = re.compile(r"^(\d{1,2}):(\d{2}):(\d{2})(?:([:;.,])(\d{2,3}))?$")
+
+
+def timecode_to_frames(text: str, fps: Fraction) -> int:
+    """Frames from `HH:MM:SS:FF`, `HH:MM:SS;FF` (drop-frame) or `HH:MM:SS`."""
+    m = _TIMECODE.match(text.strip())
+    if not m:
+        raise UnusableInput(f"timecode {text!r} is not HH:MM:SS:FF")
+    hh, mm, ss = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    ff = int(m.group(5) or 0)
+    nominal = round(fps)
+    if mm > 59 or ss > 59 or ff >= nominal:
+        raise UnusableInput(f"timecode {text!r} is out of range at {float(fps):g} fps")
+    frames = (hh * 3600 + mm * 60 + ss) * nominal + ff
+    if m.group(4) == ";" or m.group(4) is None and is_drop_frame_rate(fps):
+        minutes = hh * 60 + mm
+        frames -= _drop(fps) * (minutes - minutes // 10)
+    return frames
+
+
+def timecode_to_ms(text: str, fps: Fraction) -> int:
+    return frames_to_ms(timecode_to_frames(text, fps), fps)
