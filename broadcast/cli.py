@@ -65,6 +65,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("preview", help="print the caption timeline of a script")
     p.add_argument("file", type=Path)
     _add_build_options(p)
+    p.add_argument("--play", action="store_true", help="show the captions in real time")
+    p.add_argument("--speed", type=float, default=1.0, metavar="FACTOR",
+                   help="with --play: times real time (default 1, 2 plays twice as fast)")
 
     p = sub.add_parser("render", help="burn subtitles and lower-thirds onto video with ffmpeg")
     p.add_argument("file", type=Path)
@@ -181,7 +184,7 @@ def cmd_check(args) -> int:
 
 def cmd_preview(args) -> int:
     from broadcast.preview.terminal import show
-    show(_build(args.file, args))
+    show(_build(args.file, args), play=args.play, speed=args.speed)
     return EXIT_OK
 
 

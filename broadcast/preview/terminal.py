@@ -1,0 +1,176 @@
+"""`broadcast preview`: the caption timeline in the terminal, and real-time playback (`--play`).
+
+A table (rich) in a terminal; plain columns when the output is a pipe or a file, so that every
+cue stays on one line for grep and diff.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from rich.align import Align
+from rich.console import Console, Group
+from rich.live import Live
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from broadcast.errors import UnusableInput
+from broadcast.model import Build, Cue, SuperCue
+from broadcast.preview import CueView, Speed, cue_views
+from broadcast.timecode import ms_to_timecode
+
+SPEED_STYLE = {Speed.WITHIN: "green", Speed.NEAR: "yellow", Speed.OVER: "bold red"}
+SUPER_STYLE = "cyan"
+
+
+def show(build: Build, play: bool = False, speed: float = 1.0, console: Console | None = None,
+         clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Print the timeline, or play the captions at `speed` times real time."""
+    console = console or Console(highlight=False)
+    if play:
+        if not speed > 0:
+            raise UnusableInput(f"--speed must be more than 0, not {speed:g}")
+        playback(build, speed, console, clock, sleep)
+    elif console.is_terminal:
+        console.print(timeline_table(build))
+        console.print(summary(build))
+    else:
+        console.file.write(plain_timeline(build))
+
+
+def _tc(build: Build, ms: int) -> str:
+    return ms_to_timecode(build.offset + ms, build.profile.fps)
+
+
+def _rows(build: Build) -> list[CueView | SuperCue]:
+    """Cues and lower-thirds in order of appearance; a lower-third before the cue it comes with."""
+    items: list[CueView | SuperCue] = [*cue_views(build), *build.supers]
+    return sorted(items, key=lambda x: (x.start if isinstance(x, SuperCue) else x.cue.start,
+                                        isinstance(x, CueView)))
+
+
+def _super_text(s: SuperCue) -> str:
+    return " — ".join(part for part in (s.lower_third.name, s.lower_third.title) if part)
+
+
+def timeline_table(build: Build) -> Table:
+    profile = build.profile
+    table = Table(title=f"{build.report.title}", caption=f"profile {profile.name}: "
+                  f"{profile.max_chars_per_second:g} cps, {profile.max_chars_per_line} chars x "
+                  f"{profile.max_lines} lines, {float(profile.fps):g} fps", title_justify="left")
+    for name, justify in (("#", "right"), ("start", "left"), ("end", "left"), ("dur", "right"),
+                          ("cps", "right"), ("lines", "left"), ("segment", "left"),
+                          ("speaker", "left"), ("breaches", "left")):
+        table.add_column(name, justify=justify, no_wrap=name not in ("lines", "breaches", "speaker"))
+    for row in _rows(build):
+        if isinstance(row, SuperCue):
+            table.add_row("LT", _tc(build, row.start), _tc(build, row.end),
+                          f"{(row.end - row.start) / 1000:.2f}", "",
+                          Text(row.lower_third.name + "\n" + row.lower_third.title, style=SUPER_STYLE),
+                          Text("lower-third", style=SUPER_STYLE), "", "")
+            continue
+        cue = row.cue
+        table.add_row(
+            str(cue.index), _tc(build, cue.start), _tc(build, cue.end), f"{cue.duration / 1000:.2f}",
+            Text(f"{row.cps:.1f}", style=SPEED_STYLE[row.speed]),
+            Text("\n".join(cue.lines)),
+            str(row.kind) + (" (top)" if cue.raised else ""), row.speaker,
+            Text("; ".join(row.breaches), style="red"),
+        )
+    return table
+
+
+def summary(build: Build) -> str:
+    views = cue_views(build)
+    over = sum(v.speed == Speed.OVER for v in views)
+    near = sum(v.speed == Speed.NEAR for v in views)
+    breaching = sum(bool(v.breaches) for v in views)
+    return (f"{_count(len(views), 'cue')}, {_count(len(build.supers), 'lower-third')}, "
+            f"running time {_tc(build, build.total)}; {over} over "
+            f"{build.profile.max_chars_per_second:g} cps, {near} near it; "
+            f"{_count(breaching, 'cue')} breaching the profile")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def plain_timeline(build: Build) -> str:
+    """One line a cue or lower-third, columns two spaces apart, lines of a cue joined by ' / '."""
+    rows = _rows(build)
+    speakers = [r.speaker for r in rows if isinstance(r, CueView)]
+    width = max(map(len, speakers), default=7)
+    out = [f"{'#':>3}  {'start':11}  {'end':11}  {'dur':>5}  {'cps':>4}  {'segment':13}  "
+           f"{'speaker':{width}}  text"]
+    for row in rows:
+        if isinstance(row, SuperCue):
+            out.append(f"{'LT':>3}  {_tc(build, row.start)}  {_tc(build, row.end)}  "
+                       f"{(row.end - row.start) / 1000:5.2f}  {'':>4}  {'lower-third':13}  "
+                       f"{'':{width}}  {_super_text(row)}")
+            continue
+        cue = row.cue
+        flag = {Speed.WITHIN: " ", Speed.NEAR: "~", Speed.OVER: "!"}[row.speed]
+        kind = str(row.kind) + ("^" if cue.raised else "")
+        line = (f"{cue.index:>3}  {_tc(build, cue.start)}  {_tc(build, cue.end)}  {cue.duration / 1000:5.2f}  "
+                f"{row.cps:4.1f}{flag} {kind:13}  {row.speaker:{width}}  {' / '.join(cue.lines)}")
+        if row.breaches:
+            line += f"  [{'; '.join(row.breaches)}]"
+        out.append(line)
+    out.append(summary(build))
+    out.append("cps: ~ near the profile's limit, ! over it; ^ subtitle moved to the top")
+    return "\n".join(out) + "\n"
+
+
+def _on_screen(build: Build, t: int) -> tuple[list[Cue], list[SuperCue]]:
+    return ([c for c in build.cues if c.start <= t < c.end],
+            [s for s in build.supers if s.start <= t < s.end])
+
+
+def frame(build: Build, t: int) -> Panel:
+    """A small picture of the screen at t: raised subtitles at the top, the lower-third at
+    the lower left, subtitles at the bottom, as the ASS places them."""
+    cues, supers = _on_screen(build, t)
+    lines = build.profile.max_lines
+
+    def block(texts: list[Text], centred: bool) -> list:
+        texts = texts[:lines] + [Text(" ")] * (lines - len(texts))  # an empty Text takes no row
+        return [Align.center(x) if centred else x for x in texts]
+
+    top = [Text(line, style="bold") for c in cues if c.raised for line in c.lines]
+    bottom = [Text(line, style="bold") for c in cues if not c.raised for line in c.lines]
+    lower_third = [Text(x, style=f"{style} {SUPER_STYLE}") for s in supers
+                   for x, style in ((s.lower_third.name, "bold"), (s.lower_third.title, ""))]
+    body = [*block(top, True), Text(" "), *block(lower_third, False), *block(bottom[::-1], True)[::-1]]
+    segment = next((ts.segment for ts in build.timeline if ts.start <= t < ts.end), None)
+    where = str(segment.kind) if segment else "end"
+    return Panel(Group(*body), title=_tc(build, t), subtitle=where, width=build.profile.max_chars_per_line + 24)
+
+
+def playback(build: Build, speed: float, console: Console,
+             clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
+    """Show what is on screen as time runs, `speed` times real time, the way srt-play does."""
+    changes = sorted({0, build.total, *(c.start for c in build.cues), *(c.end for c in build.cues),
+                      *(s.start for s in build.supers), *(s.end for s in build.supers)})
+    began = clock()
+
+    def wait_until(t: int) -> None:
+        remaining = began + t / 1000 / speed - clock()
+        if remaining > 0:
+            sleep(remaining)
+
+    if not console.is_terminal:
+        starts = sorted([(c.start, 1, " / ".join(c.lines)) for c in build.cues] +
+                        [(s.start, 0, f"[lower-third] {_super_text(s)}") for s in build.supers])
+        for t, _, text in starts:
+            wait_until(t)
+            console.file.write(f"{_tc(build, t)}  {text}\n")
+            console.file.flush()
+        wait_until(build.total)
+        console.file.write(f"{_tc(build, build.total)}  [end]\n")
+        return
+    with Live(frame(build, 0), console=console, auto_refresh=False, transient=False) as live:
+        for t in changes:
+            wait_until(t)
+            live.update(frame(build, t), refresh=True)

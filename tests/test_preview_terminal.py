@@ -1,0 +1,148 @@
+"""`broadcast preview`: the timeline table, its plain form in a pipe, and `--play`."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from dataclasses import replace
+
+import pytest
+from rich.console import Console
+
+from broadcast.cli import main
+from broadcast.pipeline import build_report, build_text
+from broadcast.preview import Speed, cue_views, reading_speed
+from broadcast.preview.terminal import frame, show, timeline_table
+from broadcast.profiles import load_profile
+from broadcast.timecode import ms_to_timecode
+from tests.conftest import REFERENCE
+
+SHORT = (
+    "Council passes budget\n[]\n"
+    "The council met tonight to <b>discuss</b> the {budget} & roads in Springfield.\n"
+    'JANE DOE CITY MAYOR "We will fix the roads this year, and the bridges next year."\n'
+    "The vote was close.\nJL, CGTN, Springfield.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reference_build(reference_report):
+    return build_report(reference_report, load_profile())
+
+
+def _plain(build, **kwargs) -> str:
+    out = io.StringIO()
+    show(build, console=Console(file=out), **kwargs)
+    return out.getvalue()
+
+
+def test_plain_timeline_prints_every_cue_and_lower_third_of_the_reference(reference_build):
+    text = _plain(reference_build)
+    rows = text.splitlines()[1:-2]
+    assert len(rows) == len(reference_build.cues) + len(reference_build.supers)
+    assert "\x1b[" not in text and "┃" not in text  # plain in a pipe
+    cue_rows = [r for r in rows if not r.lstrip().startswith("LT")]
+    for cue, row in zip(reference_build.cues, cue_rows, strict=True):
+        assert row.split()[0] == str(cue.index)
+        assert ms_to_timecode(cue.start, reference_build.profile.fps) in row
+        assert " / ".join(cue.lines) in row
+    for s in reference_build.supers:
+        assert f"{s.lower_third.name} — {s.lower_third.title}" in text
+
+
+def test_cli_preview_prints_every_cue(capsys, reference_build):
+    assert main(["preview", str(REFERENCE)]) == 0
+    out = capsys.readouterr().out
+    for cue in reference_build.cues:
+        assert " / ".join(cue.lines) in out
+
+
+def test_rows_carry_segment_speaker_and_raised_mark(reference_build):
+    text = _plain(reference_build)
+    putin = next(c for c in reference_build.cues if c.raised)
+    row = next(r for r in text.splitlines() if r.split()[0] == str(putin.index))
+    assert "soundbite^" in row and "Vladimir Putin" in row
+    narration = next(r for r in text.splitlines() if "narration" in r)
+    assert "Julia Lyubova" in narration
+
+
+def test_speed_levels_follow_the_profile():
+    build = build_text(SHORT, load_profile())
+    fast = replace(build.profile, max_chars_per_second=12.0)
+    levels = {v.cue.index: v.speed for v in cue_views(replace(build, profile=fast))}
+    for cue in build.cues:
+        cps = reading_speed(cue)
+        expected = Speed.OVER if cps > 12 else Speed.NEAR if cps > 10.8 else Speed.WITHIN
+        assert levels[cue.index] == expected
+    assert Speed.OVER in levels.values()
+
+
+def test_breaches_are_shown_in_colour_in_a_terminal():
+    build = build_text(SHORT, replace(load_profile(), max_chars_per_second=10.0))
+    out = io.StringIO()
+    show(build, console=Console(file=out, force_terminal=True, color_system="standard", width=200))
+    text = out.getvalue()
+    assert "┃" in text and "\x1b[" in text
+    assert "\x1b[1;31m" in text  # bold red: a cue over the reading speed
+    assert "cps > 10" in re.sub(r"\x1b\[[0-9;]*m", "", text)
+    table = timeline_table(build)
+    assert table.row_count == len(build.cues) + len(build.supers)
+
+
+def test_breaches_listed_in_plain_text():
+    build = build_text(SHORT, replace(load_profile(), max_chars_per_second=10.0, max_duration=2000))
+    text = _plain(build)
+    assert "cps > 10" in text and "longer than 2s" in text and "!" in text
+
+
+def test_play_shows_each_cue_in_order_at_its_time():
+    build = build_text(SHORT, load_profile())
+    now = [0.0]
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        now[0] += seconds
+
+    out = _plain(build, play=True, speed=4.0, clock=lambda: now[0], sleep=sleep)
+    lines = out.splitlines()
+    texts = [" / ".join(c.lines) for c in build.cues]
+    shown = [line.split("  ", 1)[1] for line in lines if "[lower-third]" not in line][:-1]
+    assert shown == texts
+    assert any("[lower-third] Jane Doe" in line for line in lines)
+    assert now[0] == pytest.approx(build.total / 1000 / 4)
+    for cue in build.cues:
+        assert f"{ms_to_timecode(cue.start, build.profile.fps)}  {' / '.join(cue.lines)}" in out
+
+
+def test_play_in_real_time_with_a_large_speed_factor(reference_build):
+    began = time.monotonic()
+    out = _plain(reference_build, play=True, speed=2000)
+    elapsed = time.monotonic() - began
+    assert elapsed >= reference_build.total / 1000 / 2000
+    assert out.count("\n") == len(reference_build.cues) + len(reference_build.supers) + 1
+
+
+def test_play_in_a_terminal_draws_frames():
+    build = build_text(SHORT, load_profile())
+    out = io.StringIO()
+    show(build, play=True, speed=1000, console=Console(file=out, force_terminal=True, width=100))
+    assert "We will fix the roads this year, and the" in out.getvalue()
+
+
+def test_frame_puts_raised_subtitle_above_the_lower_third():
+    build = build_text(SHORT, load_profile())
+    raised = next(c for c in build.cues if c.raised)
+    out = io.StringIO()
+    Console(file=out, width=80).print(frame(build, raised.start))
+    rows = out.getvalue().splitlines()
+    subtitle_row = next(i for i, r in enumerate(rows) if raised.lines[0] in r)
+    name_row = next(i for i, r in enumerate(rows) if "Jane Doe" in r)
+    assert subtitle_row < name_row
+
+
+@pytest.mark.parametrize("speed", ["0", "-2"])
+def test_speed_must_be_positive(speed, capsys):
+    assert main(["preview", str(REFERENCE), "--play", "--speed", speed]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
