@@ -1,0 +1,59 @@
+"""`STEM.srt` through the `srt` library, and the cue checks every subtitle file shares.
+
+`srt.compose` silently drops a subtitle with empty text or an end not after its start, so
+the cues are checked first: a cue no subtitle file can hold is a fault of the cue maker and
+stops the export rather than losing words. SRT has no escapes: the script's text is written
+as it is, and the `srt` library reads it back unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import srt
+
+from broadcast.exporters import Exporter
+from broadcast.model import Build, Cue
+
+
+class CueError(ValueError):
+    """A cue that a subtitle file cannot hold (no text, or no time on screen)."""
+
+
+def cue_lines(cue: Cue) -> tuple[str, ...]:
+    """The cue's lines with runs of white space made single spaces and blank lines left out.
+
+    A blank line ends a block in SRT and WebVTT, and a line break inside a line would
+    add a line the cue maker did not count, so both are removed here; no word is lost.
+    """
+    return tuple(" ".join(line.split()) for line in cue.lines if line.strip())
+
+
+def checked_cues(cues: tuple[Cue, ...]) -> list[tuple[Cue, tuple[str, ...]]]:
+    """Each cue with its lines, after making sure every subtitle format can hold it."""
+    checked = []
+    previous_start = 0
+    for cue in cues:
+        lines = cue_lines(cue)
+        if not lines:
+            raise CueError(f"cue {cue.index} has no text")
+        if cue.start < 0 or cue.end <= cue.start:
+            raise CueError(f"cue {cue.index} runs from {cue.start} ms to {cue.end} ms")
+        if cue.start < previous_start:
+            raise CueError(f"cue {cue.index} starts before the cue ahead of it")
+        previous_start = cue.start
+        checked.append((cue, lines))
+    return checked
+
+
+def export(build: Build) -> str:
+    subtitles = [
+        srt.Subtitle(cue.index, timedelta(milliseconds=cue.start), timedelta(milliseconds=cue.end),
+                     "\n".join(lines))
+        for cue, lines in checked_cues(build.cues)
+    ]
+    # Numbered as the cues are (and as in the JSON and WebVTT), not renumbered by srt.
+    return srt.compose(subtitles, reindex=False)
+
+
+EXPORTER = Exporter("srt", ".srt", export, "SubRip subtitles")
