@@ -1,4 +1,4 @@
-"""Pieces every HTML output shares: escaping and the page shell.
+"""Pieces every HTML output shares: escaping, data embedded for scripts, and the page shell.
 
 Pages are self-contained: styles and scripts inline, and a Content-Security-Policy that lets
 the page fetch nothing, so a page opened in a control room never reaches the network.
@@ -7,6 +7,7 @@ the page fetch nothing, so a page opened in a control room never reaches the net
 from __future__ import annotations
 
 import html
+import json
 
 #: nothing may be loaded; inline styles and scripts only
 CONTENT_SECURITY_POLICY = (
@@ -17,6 +18,13 @@ CONTENT_SECURITY_POLICY = (
 def escape(text: object) -> str:
     """Text from the input as HTML text or attribute value (`< > & " '` escaped)."""
     return html.escape(str(text), quote=True)
+
+
+def script_json(data: object) -> str:
+    """JSON safe to place inside a `<script>` element: no `</script>` or `<!--` can close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def page(title: str, body: str, *, css: str = "", script: str = "", lang: str = "en",
