@@ -1,29 +1,30 @@
-"""Captions: cut each timed segment into cues of lines, and place the lower-thirds."""
+"""Captions: cut each timed segment into cues of lines, time them, and place the lower-thirds.
+
+Each segment is broken on its own (an event never spans two segments, so never two
+speakers). The breaker knows when each word is said, either estimated by the read-time
+model or recognised from the audio, so it can keep every event within the profile's
+durations and reading speed. A cue comes up on the frame of its first word and goes
+down up to half a second after its last (12 frames at 25 fps), or sooner to leave the
+minimum gap before the next; it stays longer when the reading speed or the minimum
+duration asks for it and the next cue leaves room. Where they cannot be met, a warning
+names the cue.
+"""
 
 from __future__ import annotations
 
-from broadcast.model import Cue, Kind, SuperCue, TimedSegment
+import math
+from typing import Sequence
+
+from broadcast.linebreak import Timing, break_events
+from broadcast.model import ROLE, Cue, Kind, SuperCue, TimedSegment
 from broadcast.profiles import StyleProfile
+from broadcast.timecode import frames_to_ms, ms_to_timecode
+from broadcast.timing import word_spans
 
+#: how long a cue may stay up after its last word: 12 frames at 24 or 25 fps
+LINGER = 500
 
-def _chunks(words: list[str], width: int, lines: int) -> list[list[str]]:
-    """Greedy fill: lines of at most `width` characters, `lines` lines an event."""
-    events, current, line = [], [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if len(candidate) <= width or not line:
-            line = candidate
-            continue
-        current.append(line)
-        line = word
-        if len(current) == lines:
-            events.append(current)
-            current = []
-    if line:
-        current.append(line)
-    if current:
-        events.append(current)
-    return events
+WordTimes = Sequence[Sequence[tuple[int, int]]]
 
 
 def place_supers(timeline: tuple[TimedSegment, ...], profile: StyleProfile) -> tuple[SuperCue, ...]:
@@ -35,25 +36,112 @@ def place_supers(timeline: tuple[TimedSegment, ...], profile: StyleProfile) -> t
     )
 
 
-def make_cues(
-    timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile
-) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
-    """Cues for every segment, each segment's time spread over its events by length."""
-    cues: list[Cue] = []
-    for i, timed in enumerate(timeline):
-        events = _chunks(timed.segment.text.split(), profile.max_chars_per_line, profile.max_lines)
-        total = sum(len(" ".join(e)) for e in events) or 1
-        t = timed.start
-        for event in events:
-            share = len(" ".join(event)) / total * timed.duration
-            start, end = profile.snap(t), profile.snap(t + share)
-            end = max(start + 1, end - profile.min_gap)
-            raised = any(s.start < end and start < s.end for s in supers)
-            cues.append(Cue(len(cues) + 1, start, end, tuple(event), i, raised))
-            t += share
-    return tuple(cues), ()
-
-
 def break_paragraph(words: list[str], max_chars: int, max_lines: int) -> list[list[str]]:
     """Subtitles for one paragraph of plain text: a list of events, each a list of lines."""
-    return _chunks(words, max_chars, max_lines)
+    return break_events(words, max_chars, max_lines)
+
+
+def _names(timeline: tuple[TimedSegment, ...]) -> list[list[str]]:
+    """The names the script gives (lower-thirds), which a break must not split."""
+    names = []
+    for timed in timeline:
+        speaker = timed.segment.speaker
+        if speaker:
+            names += [part.split() for part in (speaker.name, speaker.title) if part]
+    return names
+
+
+def _spans(timeline: tuple[TimedSegment, ...], profile: StyleProfile,
+           word_times: WordTimes | None) -> list[list[tuple[float, float]]]:
+    """When each word of each segment is said: recognised, or estimated by the read-time model."""
+    if word_times is None:
+        return [word_spans(t.segment.text.split(), ROLE[t.segment.kind], profile, t.start, t.end)
+                for t in timeline]
+    if len(word_times) != len(timeline):
+        raise ValueError(f"word times for {len(word_times)} segments, the report has {len(timeline)}")
+    for i, (timed, times) in enumerate(zip(timeline, word_times)):
+        if len(times) != len(timed.segment.text.split()):
+            raise ValueError(f"segment {i + 1}: {len(times)} word times for "
+                             f"{len(timed.segment.text.split())} words")
+    return [[(float(a), float(b)) for a, b in times] for times in word_times]
+
+
+def _frames_for(ms: float, start_frame: int, profile: StyleProfile) -> int:
+    """The fewest frames from start_frame that last at least ms (whole milliseconds)."""
+    n = max(0, math.ceil(ms * float(profile.fps) / 1000) - 1)
+    while frames_to_ms(start_frame + n, profile.fps) - frames_to_ms(start_frame, profile.fps) < ms:
+        n += 1
+    return n
+
+
+def make_cues(
+    timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile,
+    word_times: WordTimes | None = None,
+) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
+    """Cues for every segment and the warnings where the profile could not be kept.
+
+    word_times, when given, has for each segment (in timeline order) the (start, end) in ms
+    of each whitespace-separated word of its text.
+    """
+    spans = _spans(timeline, profile, word_times)
+    names = _names(timeline)
+    events: list[tuple[tuple[str, ...], int, float, float]] = []  # lines, segment, first start, last end
+    for i, timed in enumerate(timeline):
+        words = timed.segment.text.split()
+        if not words:
+            continue
+        following = next((s[0][0] for s in spans[i + 1:] if s), None)
+        timing = Timing(
+            starts=[a for a, _ in spans[i]], ends=[b for _, b in spans[i]],
+            until=math.inf if following is None else following - profile.min_gap, gap=profile.min_gap,
+            min_duration=profile.min_duration, max_duration=profile.max_duration,
+            max_cps=profile.max_chars_per_second)
+        k = 0
+        for lines in break_events(words, profile.max_chars_per_line, profile.max_lines,
+                                  names=names, timing=timing):
+            count = sum(len(line.split()) for line in lines)
+            events.append((tuple(lines), i, spans[i][k][0], spans[i][k + count - 1][1]))
+            k += count
+    return _time_cues(events, supers, profile, estimated=word_times is None)
+
+
+def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: tuple[SuperCue, ...],
+               profile: StyleProfile, estimated: bool) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
+    """In- and out-frames for each event, then the cues and the warnings."""
+    fps = profile.fps
+    gap = profile.min_gap_frames
+    linger = int(LINGER * float(fps) / 1000)
+    ins = [profile.frame(first) for _, _, first, _ in events]
+    for k in range(1, len(ins)):  # two events cannot come up on one frame
+        ins[k] = max(ins[k], ins[k - 1] + 1)
+    cues: list[Cue] = []
+    warnings: list[str] = []
+    for k, (lines, segment_index, _, last) in enumerate(events):
+        start = ins[k]
+        limit = ins[k + 1] - gap if k + 1 < len(events) else math.inf
+        # Estimated times run the cue to the next one (less the gap); recognised ones let
+        # it go down soon after the last word, as the audio goes quiet.
+        natural = limit if estimated and limit < math.inf else profile.frame(last) + linger
+        chars = len(" ".join(lines))
+        need_ms = max(profile.min_duration, chars * 1000 / profile.max_chars_per_second)
+        need = _frames_for(need_ms, start, profile)
+        longest = _frames_for(profile.max_duration, start, profile)
+        if frames_to_ms(start + longest, fps) - frames_to_ms(start, fps) > profile.max_duration:
+            longest -= 1
+        end = max(int(min(limit, max(natural, start + need), start + longest)), start + 1)
+        if end > limit:  # only when the next cue is on the very next frame
+            ins[k + 1] = end + gap
+        start_ms, end_ms = frames_to_ms(start, fps), frames_to_ms(end, fps)
+        index = len(cues) + 1
+        raised = any(s.start < end_ms and start_ms < s.end for s in supers)
+        cue = Cue(index, start_ms, end_ms, lines, segment_index, raised)
+        cues.append(cue)
+        at = ms_to_timecode(start_ms, fps)
+        if cue.duration < profile.min_duration:
+            warnings.append(f"cue {index} at {at}: {cue.duration / 1000:.2f} s on screen, under the "
+                            f"profile's {profile.min_duration / 1000:g} s: the words go by too fast")
+        elif chars * 1000 > profile.max_chars_per_second * cue.duration:
+            warnings.append(f"cue {index} at {at}: {chars * 1000 / cue.duration:.1f} characters a "
+                            f"second, above the profile's {profile.max_chars_per_second:g}: the speech "
+                            f"is faster than the reading speed")
+    return tuple(cues), tuple(warnings)

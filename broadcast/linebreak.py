@@ -1,0 +1,299 @@
+"""Line breaking: cut a run of words into subtitle events, and each event into lines.
+
+Every way of cutting is weighed at once by dynamic programming (over the event ends, and
+within an event over its line breaks), so a good cut late in a sentence can win over a
+greedy fill early in it. The rules are the subtitlers' own (BBC Subtitle Guidelines,
+Netflix Timed Text Style Guide):
+
+- hard: characters per line, lines per event, and, when the words' times are known, the
+  longest and shortest time on screen and the reading speed;
+- never after an article, preposition, conjunction, possessive or auxiliary, inside a name,
+  between a number and its unit, or between a title and a name;
+- best at a sentence end, then at clause punctuation, then before a conjunction or
+  preposition; one line when the words fit; two lines of similar length with the lower a
+  little longer; no one-word events or one-word lines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+ARTICLES = frozenset("a an the".split())
+PREPOSITIONS = frozenset("""of in on at to for with from by about into onto over under between among
+amongst through throughout during after before without within against across toward towards upon
+via per than as like near despite beyond behind beside besides below above around along amid
+amidst since until till unlike versus vs""".split())
+CONJUNCTIONS = frozenset("""and or but nor yet so because although though while whereas if unless
+whether""".split())
+POSSESSIVES = frozenset("my your his her its our their whose".split())
+AUXILIARIES = frozenset("""be am is are was were been have has had do does did will would shall should
+can could may might must don't doesn't didn't won't wouldn't can't couldn't shouldn't isn't aren't
+wasn't weren't hasn't haven't hadn't i'm you're we're they're i've you've we've they've i'll
+you'll we'll they'll he'll she'll it'll i'd you'd we'd they'd he'd she'd""".split())
+#: the words a line or event must not end on (the issue's "weak words")
+WEAK_WORDS = ARTICLES | PREPOSITIONS | CONJUNCTIONS | POSSESSIVES | AUXILIARIES
+
+# Words that lean on the next one: a break after them is poor but sometimes unavoidable.
+_CLINGING = frozenset("""i we you he she they it this these those that some any each every all both
+no not never very more most less least such many much few several other another own same
+who whom which what where when how why there one two three four five six seven eight nine ten""".split())
+# Breaking before these starts the new line with a new phrase.
+_LINKS = PREPOSITIONS | CONJUNCTIONS | frozenset("that which who whom where when whose".split())
+_TITLES = frozenset("""president minister secretary chancellor senator governor mayor king queen prince
+princess pope judge justice professor prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady general gen.
+colonel col. captain capt. lieutenant sergeant ambassador envoy spokesman spokeswoman spokesperson
+chairman chairwoman chair chief commander sheikh ayatollah emir sultan rev. reverend father saint
+st. speaker leader premier correspondent reporter""".split())
+_NAME_PARTICLES = frozenset("al el bin ibn ben abu van von de da del della der den di du dos la le".split())
+_UNITS = frozenset("""percent per cent % million billion trillion thousand hundred dozen km kilometres
+kilometers metres meters miles mph kg kilograms tonnes tons pounds dollars euros yen yuan rubles
+roubles degrees years year months month weeks week days day hours hour minutes minutes seconds
+people troops soldiers a.m. p.m. am pm bn m""".split())
+_MONTHS = frozenset("""january february march april may june july august september october november
+december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split())
+
+_SENTENCE_END = re.compile(r"""[.!?]['")\]]*$""")
+_CLAUSE_END = re.compile(r"""(?:[,;:]|--|[\u2013\u2014])['")\]]*$""")
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){1,}$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jr|Sr|No|vs)\.$")
+_PUNCTUATION_ONLY = re.compile(r"""^[^\w"'(\[]+$""")
+_NUMBER = re.compile(r"^[$£€]?\d[\d,.:]*(?:st|nd|rd|th|s)?$")
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
+forty fifty sixty seventy eighty ninety hundred thousand million billion dozens hundreds
+thousands millions billions""".split())
+
+# Costs. A forbidden break is not impossible (a name longer than a line must break
+# somewhere) but outweighs any number of poor ones.
+FORBIDDEN = 1000.0
+_CLINGING_COST = 12.0
+_EVENT_COST = {"sentence": 0.0, "clause": 2.0, "link": 9.0, "plain": 14.0}
+_LINE_COST = {"sentence": 4.0, "clause": 4.0, "link": 4.0, "plain": 8.0}
+# Punctuation left inside a line, where a reader would have liked the break.
+_UNBROKEN = {"sentence": 8.0, "clause": 3.0, "link": 0.0, "plain": 0.0}
+_PER_EVENT = 6.0          # fewer, fuller events read better than many small ones
+_ONE_WORD_EVENT = 25.0
+_ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
+_BALANCE = 20.0           # two lines of similar length ...
+_BOTTOM_HEAVY = 0.15      # ... the lower about this share of a line longer
+_OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
+_TIME = FORBIDDEN         # an event too long or too short on screen
+_READING_SPEED = 50.0     # per character a second above the limit
+
+
+def _bare(token: str) -> str:
+    """The word without surrounding quotes, brackets and trailing punctuation, lower case."""
+    return token.strip("\"'()[]{}").rstrip(".,;:!?").lower()
+
+
+def _is_capitalised(token: str) -> bool:
+    core = token.lstrip("\"'([")
+    return bool(core) and (core[0].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", core)))
+
+
+def _ends_phrase(token: str) -> bool:
+    return bool(_SENTENCE_END.search(token) or _CLAUSE_END.search(token) or token.endswith(('"', ")")))
+
+
+def is_weak(token: str) -> bool:
+    """A word that must not end a line or an event: its phrase goes on after it."""
+    if _ends_phrase(token):
+        return False
+    word = _bare(token)
+    return word in WEAK_WORDS or word.endswith(("'s", "s'")) and len(word) > 2
+
+
+def sentence_end(token: str) -> bool:
+    return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token.strip("\"'()[]"))
+
+
+def _name_breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> set[int]:
+    """Break positions (after word i) that fall inside a name: the script's names, capitalised
+    runs ("Syrian Democratic Forces", "Bashar al-Assad") and a title with its name."""
+    inside: set[int] = set()
+    bare = [_bare(w).removesuffix("'s") for w in words]
+    for name in names:
+        parts = [_bare(p) for p in name]
+        k = len(parts)
+        for i in range(len(words) - k + 1):
+            if k > 1 and bare[i:i + k] == parts:
+                inside.update(range(i, i + k - 1))
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        if _ends_phrase(left):
+            continue
+        if _is_capitalised(right) and (_is_capitalised(left) or _bare(left) in _TITLES):
+            inside.add(i)
+        elif _bare(left) in _NAME_PARTICLES and i > 0 and _is_capitalised(words[i - 1]) and _is_capitalised(right):
+            inside.update((i - 1, i))
+    return inside
+
+
+def _glued(left: str, right: str) -> bool:
+    """A number and its unit, or a date's day and month, which must share a line."""
+    l, r = _bare(left), _bare(right)
+    if _ends_phrase(left):
+        return False
+    number_left = bool(_NUMBER.match(left.strip("\"'("))) or l in _NUMBER_WORDS
+    if number_left and (r in _UNITS or r in _NUMBER_WORDS):
+        return True
+    if l in _MONTHS and _NUMBER.match(right.strip("\"'(").rstrip(".,;:")):
+        return True
+    return bool(_NUMBER.match(left.strip("\"'("))) and r in _MONTHS
+
+
+@dataclass(frozen=True)
+class _Break:
+    kind: str        # sentence, clause, link or plain
+    penalty: float   # forbidden or clinging
+
+
+def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break]:
+    """What a break after each word (but the last) would do."""
+    inside = _name_breaks(words, names)
+    out = []
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        if sentence_end(left):
+            kind = "sentence"
+        elif _CLAUSE_END.search(left):
+            kind = "clause"
+        elif _bare(right) in _LINKS:
+            kind = "link"
+        else:
+            kind = "plain"
+        penalty = 0.0
+        if is_weak(left) or i in inside or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
+                or re.fullmatch(r"""["'(\[]+""", left):
+            penalty = FORBIDDEN
+        elif _bare(left) in _CLINGING and not _ends_phrase(left):
+            penalty = _CLINGING_COST
+        out.append(_Break(kind, penalty))
+    return out
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When each word is said, and the limits on how long an event may stay on screen (ms).
+
+    `until` is the latest an event ending on the last word may stay up (the next segment's
+    first word, less the gap)."""
+
+    starts: Sequence[float]
+    ends: Sequence[float]
+    until: float
+    gap: float
+    min_duration: float
+    max_duration: float
+    max_cps: float
+
+    def cost(self, i: int, j: int, chars: int) -> float:
+        """What showing words[i:j] as one event costs in time: nothing when it fits."""
+        start = self.starts[i]
+        limit = (self.starts[j] - self.gap) if j < len(self.starts) else self.until
+        available = min(limit - start, self.max_duration)
+        cost = 0.0
+        if self.ends[j - 1] - start > self.max_duration and j - i > 1:
+            cost += _TIME * (1 + (self.ends[j - 1] - start - self.max_duration) / 1000)
+        if available < self.min_duration:
+            cost += _TIME * (1 + (self.min_duration - available) / 1000)
+        elif chars * 1000 > self.max_cps * available:
+            cost += _READING_SPEED * (chars * 1000 / available - self.max_cps)
+        return cost
+
+
+def _line_split(lens: list[int], widths: list[int], breaks: list[_Break], i: int, j: int,
+                max_chars: int, max_lines: int) -> tuple[float, list[int]] | None:
+    """The best way to set words[i:j] as at most max_lines lines: (cost, line starts)."""
+    def length(a: int, b: int) -> int:
+        return widths[b] - widths[a] - 1
+
+    total = length(i, j)
+    if total <= max_chars or j - i == 1:
+        return (_OVERFULL if total > max_chars else 0.0), [i]
+    if max_lines < 2:
+        return None
+    best: tuple[float, list[int]] | None = None
+    if max_lines == 2:
+        for k in range(i + 1, j):
+            top, bottom = length(i, k), length(k, j)
+            if top > max_chars and k - i > 1 or bottom > max_chars and j - k > 1:
+                continue
+            cost = _LINE_COST[breaks[k - 1].kind] + breaks[k - 1].penalty + _balance(top, bottom, max_chars)
+            cost += _OVERFULL * ((top > max_chars) + (bottom > max_chars))
+            cost += _ORPHAN_LINE * ((k - i == 1) + (j - k == 1))
+            if best is None or cost < best[0]:
+                best = (cost, [i, k])
+        return best
+    # More than two lines: the first line, then the best setting of the rest.
+    for k in range(i + 1, j):
+        top = length(i, k)
+        if top > max_chars and k - i > 1:
+            break
+        rest = _line_split(lens, widths, breaks, k, j, max_chars, max_lines - 1)
+        if rest is None:
+            continue
+        following = length(k, rest[1][1]) if len(rest[1]) > 1 else length(k, j)
+        cost = rest[0] + _LINE_COST[breaks[k - 1].kind] + breaks[k - 1].penalty \
+            + _balance(top, following, max_chars) + _ORPHAN_LINE * (k - i == 1) \
+            + _OVERFULL * (top > max_chars)
+        if best is None or cost < best[0]:
+            best = (cost, [i] + rest[1])
+    return best
+
+
+def _balance(top: int, bottom: int, max_chars: int) -> float:
+    """Lines of similar length, the lower one a little longer (a pyramid)."""
+    ideal = _BOTTOM_HEAVY * max_chars
+    off = (bottom - top - ideal) / max_chars
+    return _BALANCE * off * off
+
+
+def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
+                 names: Sequence[Sequence[str]] = (), timing: Timing | None = None) -> list[list[str]]:
+    """The best events for `words`: a list of events, each a list of lines (strings)."""
+    n = len(words)
+    if n == 0:
+        return []
+    lens = [len(w) for w in words]
+    widths = [0]
+    for w in lens:
+        widths.append(widths[-1] + w + 1)
+    breaks = _breaks(words, names)
+    capacity = max_lines * (max_chars + 1)
+    # unbroken[k]: the punctuation costs of breaks 0..k-1 if none of them is taken
+    unbroken = [0.0]
+    for b in breaks:
+        unbroken.append(unbroken[-1] + _UNBROKEN[b.kind])
+
+    best = [math.inf] * (n + 1)
+    choice: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
+    best[0] = 0.0
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            chars = widths[j] - widths[i] - 1
+            if chars > capacity and j - i > 1:
+                break
+            setting = _line_split(lens, widths, breaks, i, j, max_chars, max_lines)
+            if setting is None:
+                continue
+            inner = unbroken[j - 1] - unbroken[i] - sum(_UNBROKEN[breaks[k - 1].kind] for k in setting[1][1:])
+            cost = best[i] + setting[0] + _PER_EVENT + inner
+            if j < n:
+                cost += _EVENT_COST[breaks[j - 1].kind] + breaks[j - 1].penalty
+            if j - i == 1 and n > 1:
+                cost += _ONE_WORD_EVENT
+            if timing is not None:
+                cost += timing.cost(i, j, chars)
+            if cost < best[j]:
+                best[j] = cost
+                choice[j] = (i, setting[1])
+    events = []
+    j = n
+    while j > 0:
+        i, starts = choice[j]
+        bounds = starts + [j]
+        events.append([" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])])
+        j = i
+    return events[::-1]
