@@ -70,7 +70,7 @@ class PrompterBlock:
     kind: Kind
     mark: str  # "ANCHOR", "VO: JULIA LYUBOVA", "SOT: ..."
     copy: str  # the words to read, cased and with respellings; empty for a soundbite
-    start: int  # ms on the report's time line
+    start: int  # ms from the report's start (programme time less `Build.offset`)
     end: int
     at: int  # whole seconds from the report's start
     reads: int  # whole seconds; the blocks' `reads` add up to the total exactly
@@ -282,13 +282,13 @@ def prompter_blocks(build: Build) -> tuple[PrompterBlock, ...]:
     blocks = []
     for i, timed in enumerate(build.timeline):
         segment = timed.segment
-        at = whole_seconds(timed.start)
-        reads = whole_seconds(timed.end) - at
+        start, end = timed.start - build.offset, timed.end - build.offset
+        at = whole_seconds(start)
+        reads = whole_seconds(end) - at
         if segment.kind is Kind.SOUNDBITE:
             cue = SoundbiteCue(_speaker_line(segment), cased(in_cue(segment.text)),
                                cased(out_cue(segment.text)), reads, segment.language, segment.translated)
-            blocks.append(PrompterBlock(i, segment.kind, f"SOT: {cue.who}", "", timed.start, timed.end,
-                                        at, reads, cue))
+            blocks.append(PrompterBlock(i, segment.kind, f"SOT: {cue.who}", "", start, end, at, reads, cue))
             continue
         if segment.kind is Kind.SIGNOFF:
             words = standard_out_cue(build.report, segment)
@@ -298,6 +298,6 @@ def prompter_blocks(build: Build) -> tuple[PrompterBlock, ...]:
         if segment.kind is not Kind.ANCHOR_INTRO:
             mark = f"{mark}: {_correspondent(build.report, segment)}"
         blocks.append(PrompterBlock(i, segment.kind, mark, with_pronunciations(cased(words), guides),
-                                    timed.start, timed.end, at, reads))
+                                    start, end, at, reads))
     return tuple(blocks)
 
