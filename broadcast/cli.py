@@ -100,7 +100,9 @@ def read_input(path: Path) -> str:
 def build_options(args) -> dict:
     """The exporters' options from the command line (files read here, at the edge)."""
     options = {"prompter_width": args.prompter_width, "prompter_case": args.prompter_case,
-               "on_air": args.on_air, "video": args.video, "start": args.start}
+               "on_air": args.on_air, "video": args.video, "start": args.start,
+               # where the files go, so a page can refer to --video relative to itself
+               "output_dir": getattr(args, "output", None)}
     if args.pronouncer:
         options["pronouncer"] = read_input(args.pronouncer)
     if args.timings:

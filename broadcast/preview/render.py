@@ -1,0 +1,175 @@
+"""`broadcast render`: the ASS file burnt onto the video, or onto a plain background of the
+style sheet's size, with ffmpeg and libass (`STEM.preview.mp4`), and a contact sheet of one
+frame per cue (`STEM.contact.png`), both from one ffmpeg run.
+
+The ASS text is the `ass` exporter's, so the video shows exactly what the deliverable holds.
+libass is given a folder of font files (linked into the work folder) rather than left to
+whatever fontconfig finds, so that text draws on any machine. Everything is made in a work
+folder beside the outputs and renamed into place at the end: a failed or interrupted render
+leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pysubs2
+
+from broadcast.errors import BroadcastError, UnusableInput
+from broadcast.exporters import exporters
+from broadcast.model import Build
+from broadcast.timecode import ms_to_timecode
+
+INSTALL_FFMPEG = ("install it: `apt-get install ffmpeg` (Debian, Ubuntu), `dnf install ffmpeg` "
+                  "(Fedora), `brew install ffmpeg` (macOS), or see https://ffmpeg.org/download.html")
+#: where DejaVu (Debian's fonts-dejavu-core) and other fonts live when fc-match is missing
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
+    "/usr/share/fonts/truetype", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
+    "C:/Windows/Fonts",
+)
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".TTF", ".OTF")
+BACKGROUND = "0x2a3440"  # a dark slate: white text and light boxes both stand out
+#: contact sheet: tiles a fifth of 1920 wide, five a row, a thin gap between
+TILE_WIDTH, COLUMNS, GAP = 384, 5, 4
+LABEL_HEIGHT, SHEET_COLOUR = 28, "0x15171a"  # a strip above each tile for its label
+
+
+def find_ffmpeg() -> str:
+    ffmpeg = shutil.which("ffmpeg")
+    if not ffmpeg:
+        raise UnusableInput(f"render needs ffmpeg with libass, which is not installed; {INSTALL_FFMPEG}")
+    filters = subprocess.run([ffmpeg, "-hide_banner", "-filters"], capture_output=True, text=True).stdout
+    if not any(line.split()[1:2] == ["ass"] for line in filters.splitlines()):
+        raise UnusableInput(f"{ffmpeg} was built without libass (its `ass` filter); {INSTALL_FFMPEG}")
+    return ffmpeg
+
+
+def font_files(families: list[str]) -> list[Path]:
+    """Font files for libass: the folders fc-match names for the style sheet's families, or
+    the first known font folder; DejaVu, which Debian's fonts-dejavu-core installs, first."""
+    folders: list[Path] = []
+    fc_match = shutil.which("fc-match")
+    for family in families if fc_match else ():
+        found = subprocess.run([fc_match, "-f", "%{file}", family], capture_output=True, text=True).stdout
+        if found and Path(found).is_file() and Path(found).parent not in folders:
+            folders.append(Path(found).parent)
+    folders += [Path(d) for d in FONT_DIRS if Path(d).is_dir() and Path(d) not in folders][:1]
+    files = [f for folder in folders for f in sorted(folder.iterdir()) if f.suffix in FONT_SUFFIXES]
+    if not files:
+        raise UnusableInput("no font files found for libass; install fonts-dejavu-core "
+                            "(`apt-get install fonts-dejavu-core`) or fontconfig")
+    return files
+
+
+def label_font(files: list[Path], family: str) -> Path:
+    """The file of the subtitles' font, for the contact sheet's labels."""
+    wanted = family.replace(" ", "").lower()
+    return next((f for f in files if f.stem.replace("-", "").lower() == wanted), files[0])
+
+
+def cue_frames(build: Build) -> list[float]:
+    """The moment shown for each cue on the contact sheet: its middle, in seconds."""
+    return [(c.start + c.end) / 2000 for c in build.cues]
+
+
+def select_expression(times: list[float]) -> str:
+    """An ffmpeg `select` expression true on the first frame at or after each time."""
+    return "+".join(f"gte(t,{t:.3f})*lt(prev_pts*TB,{t:.3f})" for t in times) or "0"
+
+
+def sheet_grid(count: int) -> tuple[int, int]:
+    columns = max(1, min(COLUMNS, count))
+    return columns, max(1, math.ceil(count / columns))
+
+
+def contact_labels(build: Build) -> list[str]:
+    """The caption above each tile: the cue's number and its start as timecode."""
+    return [f"{c.index}   {ms_to_timecode(build.offset + c.start, build.profile.fps)}" for c in build.cues]
+
+
+def filter_graph(build: Build, label_font_file: str, size: tuple[int, int]) -> str:
+    """The ffmpeg filter graph: subtitles burnt in, split into the video and the contact sheet.
+
+    Paths are relative to the work folder and each tile's label is read from a file
+    (`labels/N.txt`), so that no filter-graph escaping is needed."""
+    times = cue_frames(build)
+    columns, rows = sheet_grid(len(times))
+    tile_height = round(TILE_WIDTH * size[1] / size[0] / 2) * 2
+    labels = "".join(
+        f",drawtext=fontfile={label_font_file}:textfile=labels/{i}.txt:expansion=none:fontsize=16:"
+        f"fontcolor=white:x=6:y=6:enable='eq(n,{i})'" for i in range(len(times)))
+    return (f"[0:v]ass=filename=captions.ass:fontsdir=fonts,split=2[video][frames];\n"
+            f"[frames]select='{select_expression(times)}',scale={TILE_WIDTH}:{tile_height},"
+            f"pad=w=iw:h=ih+{LABEL_HEIGHT}:x=0:y={LABEL_HEIGHT}:color={SHEET_COLOUR}{labels},"
+            f"tile={columns}x{rows}:nb_frames={max(1, len(times))}:padding={GAP}:margin={GAP}:"
+            f"color={SHEET_COLOUR}[sheet]\n")
+
+
+def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[int, int],
+                   fps: str) -> list[str]:
+    """The arguments of the one ffmpeg run, in the work folder."""
+    if video is None:
+        seconds = build.total / 1000
+        source = ["-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={size[0]}x{size[1]}:r={fps}:d={seconds:.3f}"]
+        audio = []
+    else:
+        source = ["-i", str(video)]
+        audio = ["-map", "0:a:0?", "-c:a", "aac", "-b:a", "160k"]
+    return [
+        ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *source,
+        "-filter_complex_script", "graph.txt",
+        "-map", "[video]", *audio, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+        "-pix_fmt", "yuv420p", "-movflags", "+faststart", "preview.mp4",
+        "-map", "[sheet]", "-frames:v", "1", "-update", "1", "contact.png",
+    ]
+
+
+def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) -> list[Path]:
+    """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths."""
+    ffmpeg = find_ffmpeg()
+    if video is not None:
+        video = Path(video).resolve()
+        if not video.is_file():
+            raise UnusableInput(f"{video}: no such video file")
+    ass_text = exporters()["ass"].export(build)
+    ass = pysubs2.SSAFile.from_string(ass_text, format_="ass")
+    size = (int(ass.info.get("PlayResX", 1920)), int(ass.info.get("PlayResY", 1080)))
+    families = list(dict.fromkeys(style.fontname for style in ass.styles.values()))
+    fonts = font_files(families)
+    subtitle_family = families[0] if families else "DejaVu Sans"
+    fps = f"{build.profile.fps.numerator}/{build.profile.fps.denominator}"
+    out_dir = Path(out_dir)
+    work = Path(tempfile.mkdtemp(prefix=f".{stem}.render-", dir=out_dir))
+    try:
+        (work / "captions.ass").write_text(ass_text, encoding="utf-8")
+        (work / "fonts").mkdir()
+        # numbered: two folders may hold files of one name
+        links = {font: Path("fonts") / f"{i:03d}-{font.name}" for i, font in enumerate(fonts)}
+        for font, link in links.items():
+            (work / link).symlink_to(font)
+        label = links[label_font(fonts, subtitle_family)].as_posix()
+        (work / "labels").mkdir()
+        for i, text in enumerate(contact_labels(build)):
+            (work / "labels" / f"{i}.txt").write_text(text, encoding="utf-8")
+        (work / "graph.txt").write_text(filter_graph(build, label, size), encoding="utf-8")
+        done = subprocess.run(ffmpeg_command(ffmpeg, build, video, size, fps), cwd=work,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
+        outputs = []
+        for name, suffix in (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png")):
+            target = out_dir / f"{stem}{suffix}"
+            with open(work / name, "rb") as made:  # on disk before it takes the final name
+                os.fsync(made.fileno())
+            os.replace(work / name, target)
+            outputs.append(target)
+        return outputs
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
