@@ -74,6 +74,15 @@ def _frames_for(ms: float, start_frame: int, profile: StyleProfile) -> int:
     return n
 
 
+def _gap_before(frame: int, profile: StyleProfile) -> int:
+    """The last frame a cue may end on before one that starts at `frame`: the minimum gap in
+    whole milliseconds, which at 29.97 fps can take a frame more than the frame count."""
+    end = frame - profile.min_gap_frames
+    while frames_to_ms(frame, profile.fps) - frames_to_ms(end, profile.fps) < profile.min_gap:
+        end -= 1
+    return end
+
+
 def make_cues(
     timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile,
     word_times: WordTimes | None = None,
@@ -105,32 +114,45 @@ def make_cues(
     return _time_cues(events, supers, profile, estimated=word_times is None)
 
 
+def _gap_after(frame: int, profile: StyleProfile) -> int:
+    """The first frame a cue may start on after one that ends on `frame`."""
+    start = frame + profile.min_gap_frames
+    while frames_to_ms(start, profile.fps) - frames_to_ms(frame, profile.fps) < profile.min_gap:
+        start += 1
+    return start
+
+
 def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: tuple[SuperCue, ...],
                profile: StyleProfile, estimated: bool) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
-    """In- and out-frames for each event, then the cues and the warnings."""
+    """In- and out-frames for each event, then the cues and the warnings.
+
+    A cue comes up on its first word's frame. With recognised words it goes down up to
+    LINGER after its last word; with estimated ones it runs on to the next cue, as the
+    speech does. It stays up longer where the minimum duration or the reading speed asks,
+    up to the gap before the next cue; with estimated words, whose times are only a
+    forecast, the next cue may then come up to LINGER late.
+    """
     fps = profile.fps
-    gap = profile.min_gap_frames
     linger = int(LINGER * float(fps) / 1000)
-    ins = [profile.frame(first) for _, _, first, _ in events]
-    for k in range(1, len(ins)):  # two events cannot come up on one frame
-        ins[k] = max(ins[k], ins[k - 1] + 1)
+    lag = linger if estimated else 0
+    nominal = [profile.frame(first) for _, _, first, _ in events]
     cues: list[Cue] = []
     warnings: list[str] = []
+    start = nominal[0] if events else 0
     for k, (lines, segment_index, _, last) in enumerate(events):
-        start = ins[k]
-        limit = ins[k + 1] - gap if k + 1 < len(events) else math.inf
-        # Estimated times run the cue to the next one (less the gap); recognised ones let
-        # it go down soon after the last word, as the audio goes quiet.
-        natural = limit if estimated and limit < math.inf else profile.frame(last) + linger
+        if k + 1 < len(events):
+            limit = _gap_before(nominal[k + 1], profile)
+            stretch = _gap_before(nominal[k + 1] + lag, profile)
+        else:
+            limit = stretch = math.inf
+        natural = limit if estimated and k + 1 < len(events) else min(profile.frame(last) + linger, limit)
         chars = len(" ".join(lines))
-        need_ms = max(profile.min_duration, chars * 1000 / profile.max_chars_per_second)
-        need = _frames_for(need_ms, start, profile)
+        need = _frames_for(max(profile.min_duration, chars * 1000 / profile.max_chars_per_second),
+                           start, profile)
         longest = _frames_for(profile.max_duration, start, profile)
         if frames_to_ms(start + longest, fps) - frames_to_ms(start, fps) > profile.max_duration:
             longest -= 1
-        end = max(int(min(limit, max(natural, start + need), start + longest)), start + 1)
-        if end > limit:  # only when the next cue is on the very next frame
-            ins[k + 1] = end + gap
+        end = max(int(min(stretch, max(natural, start + need), start + longest)), start + 1)
         start_ms, end_ms = frames_to_ms(start, fps), frames_to_ms(end, fps)
         index = len(cues) + 1
         raised = any(s.start < end_ms and start_ms < s.end for s in supers)
@@ -144,4 +166,6 @@ def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: 
             warnings.append(f"cue {index} at {at}: {chars * 1000 / cue.duration:.1f} characters a "
                             f"second, above the profile's {profile.max_chars_per_second:g}: the speech "
                             f"is faster than the reading speed")
+        if k + 1 < len(events):
+            start = max(nominal[k + 1], _gap_after(end, profile))
     return tuple(cues), tuple(warnings)

@@ -40,6 +40,8 @@ WEAK_WORDS = ARTICLES | PREPOSITIONS | CONJUNCTIONS | POSSESSIVES | AUXILIARIES
 _CLINGING = frozenset("""i we you he she they it this these those that some any each every all both
 no not never very more most less least such many much few several other another own same
 who whom which what where when how why there one two three four five six seven eight nine ten""".split())
+# Particles of phrasal verbs ("step up", "set out"): a break before them parts the verb.
+_PARTICLES = frozenset("up down out off away back apart aside".split())
 # Breaking before these starts the new line with a new phrase.
 _LINKS = PREPOSITIONS | CONJUNCTIONS | frozenset("that which who whom where when whose".split())
 _TITLES = frozenset("""president minister secretary chancellor senator governor mayor king queen prince
@@ -74,12 +76,15 @@ _LINE_COST = {"sentence": 4.0, "clause": 4.0, "link": 4.0, "plain": 8.0}
 _UNBROKEN = {"sentence": 8.0, "clause": 3.0, "link": 0.0, "plain": 0.0}
 _PER_EVENT = 6.0          # fewer, fuller events read better than many small ones
 _ONE_WORD_EVENT = 25.0
+_STRADDLE = 10.0          # an event that ends one sentence and stops partway through the next
+_SHORT = 8.0              # per second an event is on screen under COMFORTABLE
+COMFORTABLE = 1500        # ms: shorter events flash by
 _ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
 _BALANCE = 20.0           # two lines of similar length ...
 _BOTTOM_HEAVY = 0.15      # ... the lower about this share of a line longer
 _OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
 _TIME = FORBIDDEN         # an event too long or too short on screen
-_READING_SPEED = 50.0     # per character a second above the limit
+_READING_SPEED = 4.0      # per character a second above the limit
 
 
 def _bare(token: str) -> str:
@@ -88,8 +93,10 @@ def _bare(token: str) -> str:
 
 
 def _is_capitalised(token: str) -> bool:
+    """A word of a name: "Putin", "al-Assad"; not "U.S.-backed", whose last part describes."""
     core = token.lstrip("\"'([")
-    return bool(core) and (core[0].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", core)))
+    last = core.rsplit("-", 1)[-1]
+    return bool(last) and last[0].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", core))
 
 
 def _ends_phrase(token: str) -> bool:
@@ -158,7 +165,9 @@ def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break
         if sentence_end(left):
             kind = "sentence"
         elif _CLAUSE_END.search(left):
-            kind = "clause"
+            # a comma inside a list of names ("Russia, Turkey and Iran") joins more than it parts
+            in_list = left.endswith(",") and _is_capitalised(left) and _is_capitalised(right)
+            kind = "plain" if in_list else "clause"
         elif _bare(right) in _LINKS:
             kind = "link"
         else:
@@ -167,7 +176,7 @@ def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break
         if is_weak(left) or i in inside or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
                 or re.fullmatch(r"""["'(\[]+""", left):
             penalty = FORBIDDEN
-        elif _bare(left) in _CLINGING and not _ends_phrase(left):
+        elif (_bare(left) in _CLINGING or _bare(right) in _PARTICLES) and not _ends_phrase(left):
             penalty = _CLINGING_COST
         out.append(_Break(kind, penalty))
     return out
@@ -193,7 +202,7 @@ class Timing:
         start = self.starts[i]
         limit = (self.starts[j] - self.gap) if j < len(self.starts) else self.until
         available = min(limit - start, self.max_duration)
-        cost = 0.0
+        cost = _SHORT * max(0.0, COMFORTABLE - available) / 1000
         if self.ends[j - 1] - start > self.max_duration and j - i > 1:
             cost += _TIME * (1 + (self.ends[j - 1] - start - self.max_duration) / 1000)
         if available < self.min_duration:
@@ -266,6 +275,10 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     unbroken = [0.0]
     for b in breaks:
         unbroken.append(unbroken[-1] + _UNBROKEN[b.kind])
+    # sentences[k]: how many sentence ends there are among breaks 0..k-1
+    sentences = [0]
+    for b in breaks:
+        sentences.append(sentences[-1] + (b.kind == "sentence"))
 
     best = [math.inf] * (n + 1)
     choice: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
@@ -282,6 +295,8 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             cost = best[i] + setting[0] + _PER_EVENT + inner
             if j < n:
                 cost += _EVENT_COST[breaks[j - 1].kind] + breaks[j - 1].penalty
+                if breaks[j - 1].kind != "sentence" and sentences[j - 1] > sentences[i]:
+                    cost += _STRADDLE
             if j - i == 1 and n > 1:
                 cost += _ONE_WORD_EVENT
             if timing is not None:
