@@ -5,6 +5,7 @@ The style sheet holds the look; this module adds the events:
   above a lower-third;
 - layers 1 to 3, the lower-thirds: `LowerThirdBar` (when the sheet has it, an accent bar
   drawn beside the text), `LowerThirdTitle` and `LowerThirdName`, each fading in and out.
+Each event's Name (actor) field says who speaks, as Aegisub lists it.
 
 Escaping. Inside event text libass and VSFilter treat `{...}` as override tags and `\\N`,
 `\\n`, `\\h` as breaks and hard spaces; `\\{` is not an escape VSFilter or Aegisub know.
@@ -23,7 +24,8 @@ import pysubs2
 from broadcast.errors import UnusableInput
 from broadcast.exporters import Exporter
 from broadcast.exporters.srt import checked_cues
-from broadcast.model import ROLE, Build, SuperCue
+from broadcast.model import Build, SuperCue
+from broadcast.preview import speaker_label
 
 SUBTITLE, SUBTITLE_TOP = "Subtitle", "SubtitleTop"
 NAME, TITLE, BAR = "LowerThirdName", "LowerThirdTitle", "LowerThirdBar"
@@ -116,9 +118,7 @@ def export(build: Build) -> str:
     sheet = style_sheet(build.profile.style_sheet_path())
     sheet.info["Title"] = " ".join(build.report.title.split()) or "broadcast"
     for cue, lines in checked_cues(build.cues):
-        segment = build.report.segments[cue.segment_index]
-        speaker = segment.speaker.name if segment.speaker and segment.speaker.name else ROLE[segment.kind]
-        speaker = _actor(speaker)
+        speaker = _actor(speaker_label(build.report.segments[cue.segment_index], build))
         sheet.events.append(pysubs2.SSAEvent(
             start=cue.start, end=cue.end, layer=SUBTITLE_LAYER, name=speaker,
             style=SUBTITLE_TOP if cue.raised else SUBTITLE,
