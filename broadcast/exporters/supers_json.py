@@ -1,0 +1,46 @@
+"""`STEM.supers.json`: the lower-thirds for the graphics system, one record a super.
+
+Each record has its in and out times in seconds from the report's start (media time, for a
+clip that starts at the report) and as programme timecode with frames, and the template
+fields as CasparCG templates name them: `f0` the name, `f1` the title (for a stand-up, the
+location). The fields are exactly the lower-thirds of the subtitles and the script.
+"""
+
+from __future__ import annotations
+
+import json
+
+from broadcast.exporters import Exporter
+from broadcast.model import Build
+from broadcast.timecode import ms_to_timecode
+
+FIELDS = ("index", "segment", "kind", "in", "out", "duration", "in_timecode", "out_timecode", "f0", "f1")
+
+
+def super_records(build: Build) -> list[dict]:
+    """One dict a lower-third, keyed by `FIELDS`, in the order they go to air."""
+    fps = build.profile.fps
+    return [
+        {
+            "index": n,
+            "segment": cue.segment_index,
+            "kind": str(build.timeline[cue.segment_index].segment.kind),
+            "in": (cue.start - build.offset) / 1000,
+            "out": (cue.end - build.offset) / 1000,
+            "duration": (cue.end - cue.start) / 1000,
+            "in_timecode": ms_to_timecode(cue.start, fps),
+            "out_timecode": ms_to_timecode(cue.end, fps),
+            "f0": cue.lower_third.name,
+            "f1": cue.lower_third.title,
+        }
+        for n, cue in enumerate(build.supers, 1)
+    ]
+
+
+def supers_json(build: Build) -> str:
+    data = {"title": build.report.title, "fps": float(build.profile.fps), "supers": super_records(build)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTER = Exporter("supers-json", ".supers.json", supers_json,
+                    "lower-thirds for the graphics system: in/out times, f0 name, f1 title")
