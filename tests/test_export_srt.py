@@ -20,7 +20,7 @@ def test_every_spoken_word_reaches_the_srt_in_order(profile):
     subtitles = list(srt.parse(EXPORTER.export(build)))
     assert words(s.content for s in subtitles) == spoken_words(build)
     assert [s.index for s in subtitles] == [c.index for c in build.cues]
-    assert [(s.start.total_seconds() * 1000, s.end.total_seconds() * 1000) for s in subtitles] == \
+    assert [(round(s.start.total_seconds() * 1000), round(s.end.total_seconds() * 1000)) for s in subtitles] == \
         [(c.start, c.end) for c in build.cues]
     assert [tuple(s.content.split("\n")) for s in subtitles] == [c.lines for c in build.cues]
 
