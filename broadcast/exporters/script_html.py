@@ -62,7 +62,8 @@ def _cg(build: Build, cue: SuperCue, locator: bool) -> str:
             f"<div>{'CG LOCATOR' if locator else 'CG'}</div>"
             + (f'<div class="name">{escape(lt.name)}</div>' if lt.name else "")
             + (f'<div class="title">{escape(lt.title)}</div>' if lt.title else "")
-            + f'<div class="time">IN {_timecode(build, cue.start)} · OUT {_timecode(build, cue.end)}</div></div>')
+            + f'<div class="time">IN {_timecode(build, cue.start)}</div>'
+            f'<div class="time">OUT {_timecode(build, cue.end)}</div></div>')
 
 
 def _control(build: Build, block: PrompterBlock) -> str:
