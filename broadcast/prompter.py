@@ -268,7 +268,8 @@ def prompter_case(build: Build) -> str:
 
 
 def prompter_width(build: Build) -> int:
-    width = build.options.get("prompter_width") or 32
+    width = build.options.get("prompter_width")
+    width = 32 if width is None else width
     if width < 1:
         raise UnusableInput(f"prompter width {width} is less than one character")
     return width

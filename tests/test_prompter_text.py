@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -127,6 +128,12 @@ def test_capitals_by_default_and_as_written_on_request(reference_report, profile
     assert "Russia, Iran and Turkey have" in written
     with pytest.raises(UnusableInput):
         prompter_text(build_report(reference_report, profile, prompter_case="shouting"))
+
+
+@pytest.mark.parametrize("width", [0, -5])
+def test_width_below_one_character_is_refused(reference_build, width):
+    with pytest.raises(UnusableInput, match="width"):
+        prompter_text(replace(reference_build, options={"prompter_width": width}))
 
 
 @pytest.mark.parametrize("width", [12, 20, 32, 45])

@@ -86,6 +86,7 @@ SCRIPT = r"""
 
   // The scroll offset that puts the copy being read at time t on the reading line.
   function scrollFor(t) {
+    if (!blocks.length) return 0;
     const b = blocks[blockAt(t)];
     const span = b.end - b.start;
     const part = span > 0 ? clamp((t - b.start) / span, 0, 1) : 1;
@@ -112,7 +113,7 @@ SCRIPT = r"""
     show.elapsed.textContent = mss(elapsed);
     show.remaining.textContent = mss(Math.ceil((total - state.position) / 1000));
     show.speed.textContent = `\u00d7${state.speed.toFixed(1)}`;
-    show.segment.textContent = `${state.segment + 1}/${blocks.length} ${blocks[state.segment].mark}`;
+    show.segment.textContent = blocks.length ? `${state.segment + 1}/${blocks.length} ${blocks[state.segment].mark}` : "";
     show.playing.textContent = state.playing ? "\u25B6 ON" : "\u275A\u275A PAUSED";
     if (onAir !== null) show.clock.textContent = hms(onAir + elapsed);
     mirrorBox.checked = state.mirrored;
@@ -173,7 +174,7 @@ SCRIPT = r"""
   viewport.addEventListener("wheel", (event) => {
     event.preventDefault();
     const b = blocks[blockAt(state.position)];
-    const msPerPixel = b.el.offsetHeight > 0 ? (b.end - b.start) / b.el.offsetHeight : 0;
+    const msPerPixel = b && b.el.offsetHeight > 0 ? (b.end - b.start) / b.el.offsetHeight : 0;
     api.seek(state.position + event.deltaY * msPerPixel);
   }, { passive: false });
   mirrorBox.addEventListener("change", () => api.setMirror(mirrorBox.checked));
