@@ -115,25 +115,29 @@ def sentence_end(token: str) -> bool:
     return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token.strip("\"'()[]"))
 
 
-def _name_breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> set[int]:
-    """Break positions (after word i) that fall inside a name: the script's names, capitalised
-    runs ("Syrian Democratic Forces", "Bashar al-Assad") and a title with its name."""
-    inside: set[int] = set()
+def _name_breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> dict[int, float]:
+    """Break positions (after word i) that fall inside a name, with what breaking there costs:
+    the script's names (lower-thirds) most, then capitalised runs ("Syrian Democratic
+    Forces", "Bashar al-Assad"), and least between a title and its name, where a name too
+    long for a line had best be parted."""
+    inside: dict[int, float] = {}
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        if _ends_phrase(left):
+            continue
+        if _is_capitalised(right) and _bare(left) in _TITLES:
+            inside[i] = FORBIDDEN / 2
+        elif _is_capitalised(right) and _is_capitalised(left):
+            inside[i] = FORBIDDEN
+        elif _bare(left) in _NAME_PARTICLES and i > 0 and _is_capitalised(words[i - 1]) and _is_capitalised(right):
+            inside[i - 1] = inside[i] = FORBIDDEN
     bare = [_bare(w).removesuffix("'s") for w in words]
     for name in names:
         parts = [_bare(p) for p in name]
         k = len(parts)
         for i in range(len(words) - k + 1):
             if k > 1 and bare[i:i + k] == parts:
-                inside.update(range(i, i + k - 1))
-    for i in range(len(words) - 1):
-        left, right = words[i], words[i + 1]
-        if _ends_phrase(left):
-            continue
-        if _is_capitalised(right) and (_is_capitalised(left) or _bare(left) in _TITLES):
-            inside.add(i)
-        elif _bare(left) in _NAME_PARTICLES and i > 0 and _is_capitalised(words[i - 1]) and _is_capitalised(right):
-            inside.update((i - 1, i))
+                inside.update(dict.fromkeys(range(i, i + k - 1), 2 * FORBIDDEN))
     return inside
 
 
@@ -172,10 +176,10 @@ def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break
             kind = "link"
         else:
             kind = "plain"
-        penalty = 0.0
-        if is_weak(left) or i in inside or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
+        penalty = inside.get(i, 0.0)
+        if is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
                 or re.fullmatch(r"""["'(\[]+""", left):
-            penalty = FORBIDDEN
+            penalty += FORBIDDEN
         elif (_bare(left) in _CLINGING or _bare(right) in _PARTICLES) and not _ends_phrase(left):
             penalty = _CLINGING_COST
         out.append(_Break(kind, penalty))
