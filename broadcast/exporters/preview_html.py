@@ -24,7 +24,7 @@ from broadcast.exporters import Exporter, exporters
 from broadcast.exporters._html import CONTENT_SECURITY_POLICY, escape, page, script_json
 from broadcast.exporters.ass import SUBTITLE, SUBTITLE_TOP, unescape
 from broadcast.model import Build
-from broadcast.preview import CueView, Speed, cue_views
+from broadcast.preview import CueView, Speed, count, cue_views, running_time
 from broadcast.timecode import is_drop_frame_rate, ms_to_timecode
 
 #: libass sizes a font so that its ascent plus descent is the style's Fontsize; CSS sizes the
@@ -188,7 +188,7 @@ def _percent(ms: int, total: int) -> str:
 
 
 def timeline_markup(build: Build, views: tuple[CueView, ...]) -> str:
-    total = build.total
+    total = running_time(build)
     segments, supers, cues = [], [], []
     for i, timed in enumerate(build.timeline):
         segment = timed.segment
@@ -243,7 +243,7 @@ def _video_url(video: Path, output_dir: Path | None) -> str:
 def page_data(build: Build, views: tuple[CueView, ...]) -> dict:
     """What the page's script reads: times, and each cue's details for the panel."""
     return {
-        "total": build.total,
+        "total": running_time(build),
         "offset": build.offset,
         "fps": [build.profile.fps.numerator, build.profile.fps.denominator],
         "dropFrame": is_drop_frame_rate(build.profile.fps),
@@ -276,7 +276,7 @@ def export(build: Build) -> str:
 <p class="summary">Caption preview · profile <b>{escape(profile.name)}</b>
 ({profile.max_chars_per_second:g} characters a second, {profile.max_chars_per_line} characters ×
 {profile.max_lines} lines, {float(profile.fps):g} fps) · running time {_tc(build, build.total)} ·
-{len(views)} cues, {len(build.supers)} lower-thirds · <span class="speed-over">{over} over</span>,
+{count(len(views), "cue")}, {count(len(build.supers), "lower-third")} · <span class="speed-over">{over} over</span>,
 <span class="speed-near">{near} near</span> the reading speed</p>
 </header>
 <main>
@@ -286,7 +286,7 @@ def export(build: Build) -> str:
 </div></div>
 <div class="controls">
 <button id="play" type="button">Play</button>
-<input id="seek" type="range" min="0" max="{build.total}" step="1" value="0" aria-label="seek">
+<input id="seek" type="range" min="0" max="{running_time(build)}" step="1" value="0" aria-label="seek">
 <output id="clock">{_tc(build, 0)}</output>
 <span class="legend"><span class="speed-within">within</span> <span class="speed-near">over 90%</span>
 <span class="speed-over">over the limit</span></span>

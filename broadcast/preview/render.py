@@ -23,6 +23,7 @@ import pysubs2
 from broadcast.errors import BroadcastError, UnusableInput
 from broadcast.exporters import exporters
 from broadcast.model import Build
+from broadcast.preview import running_time
 from broadcast.timecode import ms_to_timecode
 
 INSTALL_FFMPEG = ("install it: `apt-get install ffmpeg` (Debian, Ubuntu), `dnf install ffmpeg` "
@@ -115,7 +116,7 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
                    fps: str) -> list[str]:
     """The arguments of the one ffmpeg run, in the work folder."""
     if video is None:
-        seconds = build.total / 1000
+        seconds = running_time(build) / 1000
         source = ["-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={size[0]}x{size[1]}:r={fps}:d={seconds:.3f}"]
         audio = []
     else:

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from broadcast.errors import UnusableInput
 from broadcast.model import Build, Cue, SuperCue
-from broadcast.preview import CueView, Speed, cue_views
+from broadcast.preview import CueView, Speed, count, cue_views, running_time
 from broadcast.timecode import ms_to_timecode
 
 SPEED_STYLE = {Speed.WITHIN: "green", Speed.NEAR: "yellow", Speed.OVER: "bold red"}
@@ -87,14 +87,11 @@ def summary(build: Build) -> str:
     over = sum(v.speed == Speed.OVER for v in views)
     near = sum(v.speed == Speed.NEAR for v in views)
     breaching = sum(bool(v.breaches) for v in views)
-    return (f"{_count(len(views), 'cue')}, {_count(len(build.supers), 'lower-third')}, "
+    return (f"{count(len(views), 'cue')}, {count(len(build.supers), 'lower-third')}, "
             f"running time {_tc(build, build.total)}; {over} over "
             f"{build.profile.max_chars_per_second:g} cps, {near} near it; "
-            f"{_count(breaching, 'cue')} breaching the profile")
+            f"{count(breaching, 'cue')} breaching the profile")
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def plain_timeline(build: Build) -> str:
@@ -151,7 +148,8 @@ def frame(build: Build, t: int) -> Panel:
 def playback(build: Build, speed: float, console: Console,
              clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
     """Show what is on screen as time runs, `speed` times real time, the way srt-play does."""
-    changes = sorted({0, build.total, *(c.start for c in build.cues), *(c.end for c in build.cues),
+    end = running_time(build)
+    changes = sorted({0, end, *(c.start for c in build.cues), *(c.end for c in build.cues),
                       *(s.start for s in build.supers), *(s.end for s in build.supers)})
     began = clock()
 
@@ -167,8 +165,8 @@ def playback(build: Build, speed: float, console: Console,
             wait_until(t)
             console.file.write(f"{_tc(build, t)}  {text}\n")
             console.file.flush()
-        wait_until(build.total)
-        console.file.write(f"{_tc(build, build.total)}  [end]\n")
+        wait_until(end)
+        console.file.write(f"{_tc(build, end)}  [end]\n")
         return
     with Live(frame(build, 0), console=console, auto_refresh=False, transient=False) as live:
         for t in changes:
