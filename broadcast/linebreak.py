@@ -216,7 +216,7 @@ class Timing:
         return cost
 
 
-def _line_split(lens: list[int], widths: list[int], breaks: list[_Break], i: int, j: int,
+def _line_split(widths: list[int], breaks: list[_Break], i: int, j: int,
                 max_chars: int, max_lines: int) -> tuple[float, list[int]] | None:
     """The best way to set words[i:j] as at most max_lines lines: (cost, line starts)."""
     def length(a: int, b: int) -> int:
@@ -244,7 +244,7 @@ def _line_split(lens: list[int], widths: list[int], breaks: list[_Break], i: int
         top = length(i, k)
         if top > max_chars and k - i > 1:
             break
-        rest = _line_split(lens, widths, breaks, k, j, max_chars, max_lines - 1)
+        rest = _line_split(widths, breaks, k, j, max_chars, max_lines - 1)
         if rest is None:
             continue
         following = length(k, rest[1][1]) if len(rest[1]) > 1 else length(k, j)
@@ -269,10 +269,9 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     n = len(words)
     if n == 0:
         return []
-    lens = [len(w) for w in words]
-    widths = [0]
-    for w in lens:
-        widths.append(widths[-1] + w + 1)
+    widths = [0]  # widths[k]: characters of words[:k], each with a space after it
+    for word in words:
+        widths.append(widths[-1] + len(word) + 1)
     breaks = _breaks(words, names)
     capacity = max_lines * (max_chars + 1)
     # unbroken[k]: the punctuation costs of breaks 0..k-1 if none of them is taken
@@ -292,7 +291,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             chars = widths[j] - widths[i] - 1
             if chars > capacity and j - i > 1:
                 break
-            setting = _line_split(lens, widths, breaks, i, j, max_chars, max_lines)
+            setting = _line_split(widths, breaks, i, j, max_chars, max_lines)
             if setting is None:
                 continue
             inner = unbroken[j - 1] - unbroken[i] - sum(_UNBROKEN[breaks[k - 1].kind] for k in setting[1][1:])

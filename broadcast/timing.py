@@ -135,7 +135,7 @@ def _letter_syllables(letters: str) -> int:
 
 def _is_spelled_out(token: str) -> bool:
     """An abbreviation read letter by letter: U.S., CGTN, UN (not NATO or UNESCO)."""
-    if _ABBREVIATION.match(token) and re.fullmatch(r"(?:[A-Za-z]\.)+", token):
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
         return True
     letters = re.sub(r"[^A-Za-z]", "", token)
     if not letters.isupper() or len(letters) < 2:
@@ -181,13 +181,6 @@ def _ms_per_syllable(role: str, profile: StyleProfile) -> float:
     return (60_000 / wpm - TYPICAL_PAUSE_PER_WORD) / SYLLABLES_PER_WORD
 
 
-def spoken_lengths(tokens: list[str] | tuple[str, ...], role: str, profile: StyleProfile) -> list[float]:
-    """Milliseconds each token takes to say, with the pause after it."""
-    per_syllable = _ms_per_syllable(role, profile)
-    lengths = [token_syllables(t) * per_syllable + pause_after(t) for t in tokens]
-    return lengths
-
-
 def word_spans(tokens: list[str] | tuple[str, ...], role: str, profile: StyleProfile,
                start: float, end: float) -> list[tuple[float, float]]:
     """When each token is said, if the tokens fill [start, end): (start, end) in ms, the
@@ -205,7 +198,8 @@ def word_spans(tokens: list[str] | tuple[str, ...], role: str, profile: StylePro
 
 def read_time(text: str, role: str, profile: StyleProfile) -> int:
     """Milliseconds to say `text` in the voice of `role`."""
-    return round(sum(spoken_lengths(text.split(), role, profile)))
+    per_syllable = _ms_per_syllable(role, profile)
+    return round(sum(token_syllables(t) * per_syllable + pause_after(t) for t in text.split()))
 
 
 def time_report(report: Report, profile: StyleProfile) -> tuple[TimedSegment, ...]:
