@@ -25,7 +25,8 @@ def outline(report: Report) -> str:
         who = ""
         if s.speaker:
             who = " — " + ", ".join(p for p in (s.speaker.name, s.speaker.title) if p)
-        extra = f" [{s.language}{', translated' if s.translated else ''}]" if s.language else ""
+        notes = [n for n in (s.language, "translated" if s.translated else None) if n]
+        extra = f" [{', '.join(notes)}]" if notes else ""
         lines.append(f"{i:>3}  {_LABEL[str(s.kind)]:<12} {words:>4} words{who}{extra}")
         preview = s.text if len(s.text) <= 72 else s.text[:69] + "..."
         lines.append(f"     {preview}")

@@ -3,6 +3,10 @@
 Each convention module has `NAME`, `score(text) -> float` (how much the text looks like it)
 and `parse(text) -> Report`. The detector picks the highest score; adding a convention is
 adding a module and naming it in CONVENTIONS.
+
+DO NOT PUBLISH marks are handled here, once for every convention: the marks are blanked out
+before the convention reads the script, and the marked names are withheld from the Report it
+returns (see `withheld`).
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from importlib import import_module
 
 from broadcast.errors import UnusableInput
 from broadcast.model import Report
+from broadcast.segment import withheld
 
-CONVENTIONS = ("web",)
+CONVENTIONS = ("web", "agency", "production", "transcript")
 
 
 def _modules():
@@ -26,6 +31,8 @@ def detect(text: str):
 
 def segment(text: str, convention: str | None = None) -> Report:
     """Segment normalised script text into a Report."""
+    marks = withheld.find(text)
+    text = marks.masked
     if convention is not None:
         if convention not in CONVENTIONS:
             raise UnusableInput(f"unknown script convention {convention!r}; "
@@ -33,7 +40,7 @@ def segment(text: str, convention: str | None = None) -> Report:
         module = import_module(f"broadcast.segment.{convention}")
     else:
         module = detect(text)
-    report = module.parse(text)
+    report = withheld.redact(module.parse(text), marks)
     if not report.segments:
-        raise UnusableInput("no spoken text found in the script")
+        raise UnusableInput(f"no spoken text found in the script (read as the {module.NAME} convention)")
     return report

@@ -1,5 +1,15 @@
-"""Pieces every script convention needs: paragraphs with offsets, segments with spans,
-the correspondent named in an intro, and the sign-off."""
+"""Pieces every script convention needs: clips of the script that remember where each
+character came from, paragraphs (unwrapping hard-wrapped lines), segments with spans, the
+correspondent named in an intro, and the sign-off.
+
+A segment's `span` is [start, end) in the normalised script: the offset of its first and
+one past its last character. Where the words run unbroken in the script, `text` is exactly
+`script[start:end]`, or that with each run of white space (a wrapped line end) read as one
+space. Where the segmenter dropped markup inside the region (a production note, a speaker
+label, a shot line between two lines of a bite), the span still covers the whole region and
+`text` is the region with that markup removed: its characters are always an ordered subset
+of the region's.
+"""
 
 from __future__ import annotations
 
@@ -8,65 +18,193 @@ from dataclasses import dataclass
 
 from broadcast.model import Kind, LowerThird, Segment
 
+_SPACE = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
-class Paragraph:
+class Clip:
+    """Text cut from the script, with the script offset of each of its characters."""
+
     text: str
-    start: int  # offset of text[0] in the script
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, script: str, start: int = 0, end: int | None = None) -> Clip:
+        end = len(script) if end is None else end
+        return cls(script[start:end], tuple(range(start, end)))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, index: slice) -> Clip:
+        return Clip(self.text[index], self.offsets[index])
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def span(self) -> tuple[int, int]:
+        if not self.offsets:
+            return (0, 0)
+        return (self.offsets[0], self.offsets[-1] + 1)
+
+    def strip(self, chars: str | None = None) -> Clip:
+        text = self.text
+        lead = len(text) - len(text.lstrip(chars))
+        stripped = text.strip(chars)
+        return self[lead:lead + len(stripped)]
+
+    def cut(self, pattern: str | re.Pattern, flags: int = 0) -> Clip:
+        """The clip without every match of `pattern` (recognised markup)."""
+        keep = []
+        last = 0
+        for m in re.finditer(pattern, self.text, flags):
+            keep.append(self[last:m.start()])
+            last = m.end()
+        keep.append(self[last:])
+        return Clip.concat(keep)
+
+    def squeeze(self) -> Clip:
+        """White space runs (line ends of wrapped text, gaps left by cut markup) as one space."""
+        text, offsets = [], []
+        for m in re.finditer(r"\S+", self.text):
+            if text:
+                text.append(" ")
+                offsets.append(offsets[-1] + 1)
+            text.append(m.group(0))
+            offsets.extend(self.offsets[m.start():m.end()])
+        return Clip("".join(text), tuple(offsets))
+
+    @staticmethod
+    def concat(clips: list[Clip]) -> Clip:
+        return Clip("".join(c.text for c in clips), tuple(o for c in clips for o in c.offsets))
+
+    @staticmethod
+    def join(clips: list[Clip], sep: str = " ") -> Clip:
+        """Clips joined by `sep`; the separator takes the offsets just after the clip before it."""
+        text, offsets = [], []
+        for clip in clips:
+            if text and sep:
+                text.append(sep)
+                offsets.extend(range(offsets[-1] + 1, offsets[-1] + 1 + len(sep)))
+            text.append(clip.text)
+            offsets.extend(clip.offsets)
+        return Clip("".join(text), tuple(offsets))
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Non-blank lines, stripped, with their offsets in the script."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group(0)
-        lead = len(line) - len(line.lstrip())
-        if line.strip():
-            out.append(Paragraph(line.strip(), m.start() + lead))
+def lines(script: str) -> list[Clip]:
+    """Every line of the script, blank ones included, without its line end."""
+    out, pos = [], 0
+    for line in script.split("\n"):
+        out.append(Clip.of(script, pos, pos + len(line)))
+        pos += len(line) + 1
     return out
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The width a hard-wrapped script was wrapped at, or None when its lines run free.
+
+    Wrapped text has most lines ending just short of one width; free paragraphs have lines of
+    every length (the reference runs to hundreds of characters a line).
+    """
+    # Prose lines only: labels, notes and titles are short whatever the wrapping.
+    lengths = sorted(len(t.rstrip()) for t in texts if len(t.split()) >= 6)
+    if len(lengths) < 4:
+        return None
+    typical = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1]
+    if typical > 110 or typical < 30:
+        return None
+    near = [n for n in lengths if typical - 20 <= n <= typical + 10]
+    return max(near) if len(near) >= 0.5 * len(lengths) else None
+
+
+def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int | None = None) -> list[Clip]:
+    """Paragraphs from lines, stripped, joining the lines a hard wrap broke.
+
+    In a script whose lines run free, each line is a paragraph. In a hard-wrapped one, a line
+    joins the one before where that one was broken for want of room (the next word would not
+    have fitted) or, when the script separates paragraphs by blank lines, where that one is a
+    full line (a short line ends its paragraph). Blank lines always end a paragraph, and
+    `starts_paragraph(text)` marks lines that always open one (a super, a label). A caller
+    cutting the script into pieces passes the `width` measured on the whole script.
+    """
+    width = width or wrap_width([line.text for line in lines_])
+    blank_separated = width is not None and any(
+        not a.text.strip() and b.text.strip() for a, b in zip(lines_, lines_[1:]))
+    out: list[Clip] = []
+    current: list[Clip] = []
+    for line in lines_:
+        text = line.text.strip()
+        if not text:
+            if current:
+                out.append(Clip.join(current))
+            current = []
+            continue
+        if current and not starts_paragraph(text) and width is not None:
+            before = current[-1].text
+            if _broken(before, text, width) or blank_separated and len(before) >= width - 25:
+                current.append(line.strip())
+                continue
+        if current:
+            out.append(Clip.join(current))
+        current = [line.strip()]
+    if current:
+        out.append(Clip.join(current))
+    return out
+
+
+def _broken(line: str, following: str, width: int) -> bool:
+    """The line ended because the next word would not have fitted within the width."""
+    first = following.split()[0]
+    return len(line) + 1 + len(first) > width
 
 
 def make_segment(
     kind: Kind,
-    text: str,
-    offset: int,
-    start: int,
-    end: int,
+    clip: Clip,
     *,
     speaker: LowerThird | None = None,
     unquote: bool = False,
     language: str | None = None,
     translated: bool = False,
-) -> Segment:
-    """The segment for text[start:end], trimmed (and its outer quotes dropped), with its span."""
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip(" ,:"))
-    piece = piece.strip(" ,:")
+) -> Segment | None:
+    """The segment for a clip, trimmed (and its outer quotes dropped); None when no words are left."""
+    piece = clip.strip(" ,:\n").squeeze()
     if unquote:
-        piece, lead = unquoted(piece, lead)
-    return Segment(kind=kind, text=piece, span=(offset + start + lead, offset + start + lead + len(piece)),
-                   speaker=speaker, language=language, translated=translated)
+        piece = unquoted(piece)
+    if not piece.text.strip(" \"'.,:;-"):
+        return None
+    return Segment(kind=kind, text=piece.text, span=piece.span, speaker=speaker, language=language,
+                   translated=translated)
 
 
-def unquoted(piece: str, lead: int = 0) -> tuple[str, int]:
-    """Drop a pair of outer quotation marks; a quote left open still loses its opening mark."""
-    if piece.startswith('"'):
-        inner = piece[1:]
-        if inner.endswith('"') and inner.count('"') % 2 == 1:
-            inner = inner[:-1]
-        elif re.search(r'"[.,]?$', inner) and inner.count('"') % 2 == 1:
-            inner = re.sub(r'"([.,]?)$', r"\1", inner)
-        stripped = inner.strip()
-        return stripped, lead + 1 + (len(inner) - len(inner.lstrip()))
-    return piece, lead
+def unquoted(piece: Clip) -> Clip:
+    """Drop a pair of outer quotation marks; a quote left open still loses its opening mark.
+
+    Quotes opening each paragraph of a long bite ("... end of one.  "Start of the next ...")
+    are kept only where they pair up inside the text.
+    """
+    text = piece.text
+    if not text.startswith('"'):
+        return piece
+    inner = piece[1:]
+    if inner.text.endswith('"') and inner.text.count('"') % 2 == 1:
+        inner = inner[:-1]
+    else:
+        m = re.search(r'"([.,]?)$', inner.text)
+        if m and inner.text.count('"') % 2 == 1:
+            inner = Clip.concat([inner[:m.start()], inner[m.start() + 1:]])
+    return inner.strip()
 
 
 _NAME = r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){1,4}"
 _INTRO_PATTERNS = (
-    rf"(?:correspondent|reporter|producer|editor|CGTN's|[A-Z]{{2,5}}'s)\s+(?P<name>{_NAME})\s+"
+    rf"(?:correspondent|reporter|producer|editor|CGTN's|[A-Z]{{2,5}}'s|[Oo]ur)\s+(?P<name>{_NAME})\s+"
     rf"(?:reports|has (?:more|the story|the details)|explains|takes a look|tells us more|looks)"
     rf"(?:\s+from\s+(?P<place>[A-Z][\w' -]+?))?[.,]",
-    rf"(?P<name>{_NAME})\s+reports\s+from\s+(?P<place>[A-Z][\w' -]+?)[.,]",
+    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story)\s+from\s+(?P<place>[A-Z][\w' -]+?)[.,]",
+    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story|has the details)\.",
 )
 
 
@@ -89,14 +227,21 @@ class SignOff:
 
 _SIGNOFF = re.compile(
     r"(?:^|(?<=[.!?\"'])\s+)(?P<who>[A-Z]{1,4}|[A-Z][a-z]+(?: [A-Z][\w'-]+){1,3}),\s*"
-    r"(?P<net>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2}),\s*(?P<place>[A-Z][\w' .-]{1,40}?)\.?\s*$"
+    r"(?P<net>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2}),\s*(?P<place>[A-Z][\w' .-]{1,40}?(?:, [A-Z][\w' .-]{1,30}?)?)\.?\s*$"
 )
+_NETWORK_WORDS = frozenset("News Reuters Euronews Jazeera World 24 Africa America Asia Europe".split())
+
+
+def _is_network(name: str) -> bool:
+    """CGTN, VOA News, Al Jazeera, Reuters: an acronym or a news word, not a place list."""
+    words = name.split()
+    return any(re.fullmatch(r"[A-Z0-9]{2,6}", w) for w in words) or words[-1] in _NETWORK_WORDS
 
 
 def find_signoff(paragraph: str) -> SignOff | None:
     """`JL, CGTN, Moscow.` at the end of the last paragraph."""
     m = _SIGNOFF.search(paragraph)
-    if not m:
+    if not m or not _is_network(m.group("net")):
         return None
     start = m.start("who")
     return SignOff(m.group("who"), m.group("net"), m.group("place").strip(), start)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from broadcast.model import LowerThird
 
 ACRONYMS = frozenset("""
+OCHA ASEAN APEC OECD NAACP ACLU GOP DNC RNC EPA FDA CDC NHS EFE DPA ANSA AFP VOA RFE RFI DW
+NHK KBS CCTV ABC CBS NBC MSNBC PBS NPR ITV SABC UNSC UNGA UNEP UNFCCC COP ILO ITU WIPO ECB
 UN U.N. US U.S. USA U.S.A. UK U.K. EU E.U. NATO CGTN CNN BBC AP AFP UNESCO UNICEF WHO WTO IMF
 OPEC ASEAN BRICS G7 G20 SCO CIS CSTO OSCE IAEA ICC ICJ NGO FSB KGB CIA FBI NSA MP MEP CEO CFO
 CTO COO PR TV TASS RIA RT CPC PLA NPC CPPCC SDF ISIS ISIL IS HTS YPG PKK PYD IDF PA PLO UAE
@@ -49,9 +51,16 @@ witness survivor refugee protester local shopkeeper voter volunteer fan visitor
 """.split())
 
 # Kept in lower case inside a title unless first: "Minister of Foreign Affairs".
-SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with via".split())
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with via per".split())
 # Name particles kept in lower case unless first: "Bashar al-Assad", "Ludwig van Beethoven".
-PARTICLES = frozenset("al el bin ibn bint de del della der di du da van von den ter le la dos das".split())
+# Not "Le", "La" or "Di": French and Italian surnames keep theirs (Marine Le Pen, Luigi Di Maio).
+PARTICLES = frozenset("al el bin ibn bint de del der du da van von den ter dos das".split())
+# Scottish and Irish names written with a capital after Mac; any other Mac- name is written as
+# plain capitals suggest (Machado, Macron), unless the script's body spells it otherwise.
+MAC_NAMES = frozenset("""
+arthur aulay bride callum dermott donald dougall farlane gillivray gregor guire innes intyre
+iver kay kenzie kinnon laren lean leod mahon millan neil pherson queen rae
+""".split())
 
 _WORD = re.compile(r"[\w'.&-]+", re.UNICODE)
 
@@ -68,6 +77,12 @@ def is_caseless(token: str) -> bool:
     return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
+def is_acronym(token: str) -> bool:
+    bare = token.strip(",.:;()'\"")
+    return bare in ACRONYMS or bare.replace(".", "") in ACRONYMS or (
+        bare.endswith("S") and len(bare) > 2 and bare[:-1] in ACRONYMS)
+
+
 @dataclass(frozen=True)
 class Spellings:
     """How the script's body spells words, to restore the case of a capitals line."""
@@ -78,13 +93,18 @@ class Spellings:
     @classmethod
     def from_text(cls, body: str) -> Spellings:
         by_upper: dict[str, str] = {}
-        for token in _WORD.findall(body):
-            token = token.strip(".'-&")
-            if not token or is_capitals(token) and len(token) < 2:
-                continue
-            # Mixed-case spellings ("al-Assad") and capitals the body itself uses ("NATO").
-            if is_capitals(token) or token[0].isupper() or "-" in token:
-                by_upper.setdefault(token.upper(), token)
+        sentence_start: dict[str, str] = {}
+        for m in _WORD.finditer(body):
+            token = m.group(0).strip(".'-&")
+            before = body[:m.start()].rstrip()[-1:] or "."
+            if token and not (is_capitals(token) and len(token) < 2):
+                # Mixed-case spellings ("al-Assad") and capitals the body itself uses ("NATO").
+                if is_capitals(token) or token[0].isupper() or "-" in token:
+                    # A capital that only opens a sentence says nothing about the word.
+                    table = sentence_start if before in '.!?:"' else by_upper
+                    table.setdefault(token.upper(), token)
+        for upper, token in sentence_start.items():
+            by_upper.setdefault(upper, token)
         return cls(by_upper, body)
 
     def spelled(self, token: str) -> str | None:
@@ -92,26 +112,30 @@ class Spellings:
 
     def has_name(self, words: list[str]) -> bool:
         """The body writes these words in a row, in proper case (not as another capitals line)."""
-        pattern = r"\b" + r"[\s]+".join(re.escape(w) for w in words) + r"\b"
-        return any(not is_capitals(m.group(0)) for m in re.finditer(pattern, self.phrases, re.IGNORECASE))
+        pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w-])"
+        return any(not is_capitals(m.group(0)) and m.group(0)[0].isupper()
+                   for m in re.finditer(pattern, self.phrases, re.IGNORECASE))
+
+
+def _cap_part(part: str) -> str:
+    """One hyphen-free piece of a word in proper case: O'Brien, McCain, MacDonald, U.S."""
+    if not part:
+        return part
+    if is_acronym(part):
+        return part
+    low = part.lower()
+    if re.match(r"^[a-z]'[a-z]", low):  # O'Brien, D'Souza
+        return low[0].upper() + "'" + low[2].upper() + low[3:]
+    if low.startswith("mc") and len(low) > 3 and low[2].isalpha():
+        return "Mc" + low[2].upper() + low[3:]
+    if low.startswith("mac") and low[3:] in MAC_NAMES:
+        return "Mac" + low[3].upper() + low[4:]
+    return low[0].upper() + low[1:]
 
 
 def _cap_word(word: str) -> str:
-    """Capitalise one word, minding Mc, Mac (long names only), O' and hyphens."""
-    parts = word.split("-")
-    out = []
-    for part in parts:
-        low = part.lower()
-        if not low:
-            out.append(part)
-            continue
-        if re.match(r"^[a-z]'[a-z]", low):  # O'Brien, D'Souza
-            out.append(low[0].upper() + "'" + low[2].upper() + low[3:])
-        elif low.startswith("mc") and len(low) > 3:
-            out.append("Mc" + low[2].upper() + low[3:])
-        else:
-            out.append(low[0].upper() + low[1:])
-    return "-".join(out)
+    """Capitalise one word, minding Mc, Mac, O', acronyms and hyphens (Jean-Claude, U.S.-Backed)."""
+    return "-".join(_cap_part(part) for part in word.split("-"))
 
 
 def proper_case(words: list[str], spellings: Spellings, *, is_name: bool) -> str:
@@ -121,34 +145,57 @@ def proper_case(words: list[str], spellings: Spellings, *, is_name: bool) -> str
         if not is_capitals(word):
             out.append(word)  # already in mixed case, as the script wrote it
             continue
-        seen = spellings.spelled(word)
         bare = word.strip(",.")
-        if bare in ACRONYMS or bare.rstrip("S") in ACRONYMS and bare.endswith("S") and len(bare) > 2:
+        tail = word[len(word.rstrip(",.")):]
+        low = bare.lower()
+        seen = spellings.spelled(bare)
+        if is_acronym(bare):
             out.append(word)
+        elif i > 0 and not is_name and low in SMALL_WORDS:
+            out.append(word.lower())
+        elif i > 0 and is_name and low in PARTICLES:
+            out.append(word.lower())
         elif seen and not (is_capitals(seen) and len(seen) > 4 and is_name):
             # The body's own spelling wins ("al-Assad", "McDonald", "UNICEF").
-            out.append(seen + word[len(word.rstrip(",.")):])
-        elif i > 0 and not is_name and word.lower() in SMALL_WORDS:
-            out.append(word.lower())
-        elif i > 0 and is_name and word.lower() in PARTICLES:
-            out.append(word.lower())
-        elif i > 0 and is_name and word.partition("-")[0].lower() in PARTICLES:
-            head, _, rest = word.partition("-")
-            out.append(f"{head.lower()}-{_cap_word(rest)}")
+            out.append(seen + tail)
+        elif i > 0 and is_name and "-" in bare and bare.partition("-")[0].lower() in PARTICLES:
+            head, _, rest = bare.partition("-")
+            out.append(f"{head.lower()}-{_cap_word(rest)}{tail}")
+        else:
+            out.append(_cap_word(word))
+    return " ".join(out)
+
+
+def title_case(title: str) -> str:
+    """A title as typed on a lower-third: each word capitalised but the small ones; words the
+    script already wrote with capitals inside (McKinsey, iPhone, NATO) stay as written."""
+    out = []
+    for i, word in enumerate(title.split()):
+        if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1:
+            word = _cap_word(word.lower())
+        if any(c.isupper() for c in word) or not any(c.isalpha() for c in word):
+            out.append(word)
+        elif i > 0 and word.lower().strip(",") in SMALL_WORDS:
+            out.append(word)
         else:
             out.append(_cap_word(word))
     return " ".join(out)
 
 
 def _title_score(word: str) -> int:
-    low = word.lower().strip(",.")
+    low = word.lower().strip(",.:")
     if low in DEMONYMS:
         return 3
-    if low in TITLE_WORDS:
+    if low in TITLE_WORDS or any(p in TITLE_WORDS for p in low.split("-") if p):
         return 2
-    if word.strip(",.") in ACRONYMS:
+    if is_acronym(word):
         return 2
     return 0
+
+
+def is_titleish(words: list[str]) -> bool:
+    """Words that read as a title or organisation: a demonym, a title word or an acronym."""
+    return any(_title_score(w) for w in words)
 
 
 def split_name_title(
@@ -156,26 +203,49 @@ def split_name_title(
 ) -> tuple[list[str], list[str], bool]:
     """Split a capitals run into (name words, title words, sure).
 
-    Evidence in order: a name the script knows (the correspondent, a name in the body), the
-    first demonym or title word, then the short-name rule (two words).
+    Evidence in order: a name the script knows (the correspondent, an earlier super), a name
+    the body spells, the first demonym or title word, then the short-name rule (two words).
+    A run that opens with title words (`RUSSIAN PRESIDENT VLADIMIR PUTIN`) is read title first.
     """
     n = len(words)
     if n <= 1:
         return words, [], n == 1
+    upper = [w.upper().strip(",") for w in words]
     for name in sorted(known_names, key=lambda k: -len(k.split())):
         k = len(name.split())
-        if k < n and [w.upper() for w in words[:k]] == name.upper().split():
+        if k < n and upper[:k] == name.upper().split():
             return words[:k], words[k:], True
-    # Longest prefix the body spells as a name, provided the rest still has a title word
-    # or the rest is not itself a name.
-    for k in range(min(n - 1, 4), 0, -1):
-        if k >= 2 and spellings.has_name(words[:k]) and not any(_title_score(w) for w in words[:k]):
+        if k < n and upper[-k:] == name.upper().split() and is_titleish(words[:-k]):
+            return words[-k:], words[:-k], True
+    if _title_score(words[0]):
+        # Title first: the name is the longest tail free of title words.
+        for k in range(1, n - 1):
+            if not is_titleish(words[k:]) and is_titleish(words[:k]):
+                tail = words[k:]
+                return tail, words[:k], len(tail) >= 2 and spellings.has_name(tail)
+    # Longest prefix the body spells as a name, provided it holds no title word.
+    for k in range(min(n - 1, 4), 1, -1):
+        if spellings.has_name(words[:k]) and not is_titleish(words[:k]):
             return words[:k], words[k:], True
     for k in range(1, n):
-        if _title_score(words[k]) and not any(_title_score(w) for w in words[:k]):
+        if _title_score(words[k]) and not is_titleish(words[:k]):
             return words[:k], words[k:], k >= 2
     k = 2 if n > 2 else 1
     return words[:k], words[k:], False
+
+
+def name_title_parts(parts: list[str], spellings: Spellings) -> tuple[str, str]:
+    """Which of the comma-separated parts of a label is the name: `NAME, TITLE, ORGANISATION`,
+    or title first as some supers are written (`EUROPEAN COMMISSION PRESIDENT, JEAN-CLAUDE JUNCKER`)."""
+    parts = [p.strip() for p in parts if p.strip()]
+    if not parts:
+        return "", ""
+    if len(parts) > 1:
+        first, last = parts[0].split(), parts[-1].split()
+        last_is_name = not is_titleish(last) and (spellings.has_name(last) or len(last) in (2, 3))
+        if is_titleish(first) and not spellings.has_name(first) and last_is_name:
+            return parts[-1], ", ".join(parts[:-1])
+    return parts[0], ", ".join(parts[1:])
 
 
 def lower_third(
@@ -186,18 +256,23 @@ def lower_third(
 ) -> tuple[LowerThird, str | None]:
     """A LowerThird from a capitals run and an optional title already in mixed case.
 
+    A comma in the run separates name and title (`SERGEY LAVROV, RUSSIAN FOREIGN MINISTER`).
     Returns the lower-third and a warning when the split between name and title was a guess.
     """
     warning = None
+    run = " ".join(capitals)
     if title_words:
         name_words, rest = capitals, []
+    elif "," in run:
+        name, title = name_title_parts(run.split(","), spellings)
+        name_words, rest = name.split(), title.split()
     else:
         name_words, rest, sure = split_name_title(capitals, spellings, known_names)
         if not sure:
-            warning = (f"lower-third {' '.join(capitals)!r}: name and title split by the short-name "
-                       f"rule; check it")
+            warning = (f"lower-third {run!r} read as name {' '.join(name_words)!r} and title "
+                       f"{' '.join(rest)!r}: no evidence for where the name ends; check it")
     name = proper_case([w.strip(",") for w in name_words], spellings, is_name=True)
     title = proper_case([w for w in rest if w != ","], spellings, is_name=False) if rest else ""
     if title_words:
-        title = " ".join(title_words)
-    return LowerThird(name=name.strip(" ,"), title=title.strip(" ,:")), warning
+        title = title_case(" ".join(title_words))
+    return LowerThird(name=name.strip(" ,:"), title=title.strip(" ,:")), warning

@@ -6,28 +6,31 @@
     Narration paragraphs.
     VLADIMIR PUTIN RUSSIAN PRESIDENT "The soundbite."
     JULIA LYUBOVA MOSCOW The stand-up ... JL, CGTN, Moscow.
+
+Variants read the same way: a comma or colon after the name (`SERGEY LAVROV, RUSSIAN FOREIGN
+MINISTER "..."`), a title in normal case (`VLADIMIR PUTIN Russian President "..."`), the title
+first (`EUROPEAN COMMISSION PRESIDENT, JEAN-CLAUDE JUNCKER: "..."`), a later bite under the
+surname alone (`PUTIN "..."`), a bite running on in a second quoted paragraph, the stand-up
+quoted or in the middle, and paragraphs hard-wrapped over several lines.
+
+A script with no correspondent (no "X reports", no sign-off, no stand-up) is an anchor
+reader: all its copy is the anchor's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
-from broadcast.segment.supers import Spellings, is_capitals, is_caseless, lower_third
+from broadcast.segment.common import Clip
+from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, is_caseless, lower_third
 
 NAME = "web"
 
-# A capitals run at the start of a paragraph: a super. Tokens may carry a trailing comma.
 _TOKEN = re.compile(r"\S+")
-
-
-def score(text: str) -> float:
-    """How much this looks like a web transcript: capitals supers opening paragraphs."""
-    paragraphs = common.paragraphs(text)
-    hits = sum(1 for p in paragraphs if _leading_capitals(p.text)[0] >= 2)
-    tagline = any(re.fullmatch(r"\[.*\]", p.text) for p in paragraphs[:3])
-    return hits + (2 if tagline else 0) + 0.5
+_TAGS = re.compile(r"\[[^\]]*\]")
 
 
 def _leading_capitals(text: str) -> tuple[int, int]:
@@ -39,87 +42,174 @@ def _leading_capitals(text: str) -> tuple[int, int]:
     tokens = list(_TOKEN.finditer(text))
     for i, m in enumerate(tokens):
         word = m.group(0)
-        if word.startswith('"'):
+        if word.startswith('"') or word.startswith("'") and count:
             break
-        if not (is_capitals(word.rstrip(",:")) or is_caseless(word) and count):
+        if not (is_capitals(word.rstrip(",:")) or is_caseless(word) and count or word == "," and count):
             break
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
         if word in ("A", "I") and nxt[:1].islower():
             break
         count, end = count + 1, m.end()
+        if word.endswith(":"):
+            break
     return count, end
 
 
 def _is_super(words: list[str]) -> bool:
     """Two or more words of capitals that are not all acronyms ("UN, NATO ...")."""
-    from broadcast.segment.supers import ACRONYMS
     letters = [w.strip(",:") for w in words]
     return len(letters) >= 2 and sum(1 for w in letters if w not in ACRONYMS and len(w) > 1) >= 2
 
 
-def parse(text: str) -> Report:
-    paragraphs = common.paragraphs(text)
-    title = paragraphs[0].text if paragraphs else ""
-    body = paragraphs[1:]
-    tags: tuple[str, ...] = ()
-    if body and re.fullmatch(r"\[.*\]", body[0].text):
-        tags = tuple(t.strip() for t in body[0].text[1:-1].split(",") if t.strip())
-        body = body[1:]
-    if not body:
-        # A one-paragraph script is all anchor copy; the title line is then the title only.
-        body = paragraphs[:1] if len(paragraphs) == 1 else body
-        title = "" if len(paragraphs) == 1 else title
+def _opens_with_super(text: str) -> bool:
+    count, end = _leading_capitals(text)
+    return bool(count) and _is_super(text[:end].split())
 
-    # Supers first, so that the body's own spelling can be learnt without them.
-    pieces = []  # (paragraph, capitals words, super end offset within paragraph)
-    for para in body:
+
+def score(text: str) -> float:
+    """How much this looks like a web transcript: supers opening paragraphs, quoted bites."""
+    paragraphs = [line.text.strip() for line in common.lines(text) if line.text.strip()]
+    hits = 0.0
+    for p in paragraphs:
+        count, end = _leading_capitals(p)
+        if count and _is_super(p[:end].split()):
+            hits += 1.5 if p[end:].lstrip(" ,:").startswith('"') else 0.5
+    tagline = any(re.fullmatch(r"\[.*\]", p) for p in paragraphs[:3])
+    return hits + (2 if tagline else 0) + 0.5
+
+
+@dataclass
+class _Piece:
+    """A paragraph and, when it opens with a super, the super's capitals and the words after."""
+
+    para: Clip
+    capitals: list[str]
+    rest: Clip  # the paragraph after the super (all of it when there is none)
+
+
+def _pieces(paragraphs: list[Clip]) -> list[_Piece]:
+    pieces = []
+    for para in paragraphs:
         count, end = _leading_capitals(para.text)
         words = para.text[:end].split()
-        pieces.append((para, words if count and _is_super(words) else [], end))
-    spellings = Spellings.from_text("\n".join(p.text[e if w else 0:] for p, w, e in pieces))
+        if count and (_is_super(words) or _short_super(para.text, end)):
+            pieces.append(_Piece(para, words, para[end:]))
+        else:
+            pieces.append(_Piece(para, [], para))
+    return pieces
 
-    intro_text = pieces[0][0].text if pieces and not pieces[0][1] else ""
-    correspondent, location = common.correspondent_from_intro(intro_text)
-    signoff = common.find_signoff(body[-1].text) if body else None
+
+def _short_super(text: str, end: int) -> bool:
+    """`PUTIN "..."`: one word of capitals (not an acronym) right before a quote."""
+    words = text[:end].split()
+    return len(words) == 1 and words[0].strip(",:") not in ACRONYMS and len(words[0]) > 2 and \
+        text[end:].lstrip(" ,:").startswith('"')
+
+
+def _mixed_case_title(rest: Clip) -> tuple[list[str], Clip]:
+    """`VLADIMIR PUTIN Russian President "..."`: a title in normal case before the quote."""
+    if rest.text.lstrip().startswith('"'):
+        return [], rest
+    m = re.match(r'\s*,?\s*([^"]{1,80}?)\s*[,:]?\s*(?=")', rest.text)
+    if m and not _sentence_like(m.group(1)):
+        return m.group(1).split(), rest[m.end():]
+    return [], rest
+
+
+def _sentence_like(text: str) -> bool:
+    """Text before a quote that is speech, not a title: long, or with a full stop."""
+    return len(text.split()) > 8 or bool(re.search(r"[.!?]\s", text))
+
+
+def _is_question(text: str) -> bool:
+    """Words that only ask: every sentence ends with a question mark."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip().strip('"')) if s.strip()]
+    return bool(sentences) and all(s.rstrip("\"' ").endswith("?") for s in sentences)
+
+
+def parse(text: str) -> Report:
+    lines = [line for line in common.lines(text)]
+    first = next((i for i, line in enumerate(lines) if line.text.strip()), None)
+    if first is None:
+        return Report("", (), None, None, None, ())
+    title_clip = lines[first].strip()
+    paragraphs = common.unwrap(lines[first + 1:], lambda t: _opens_with_super(t) or t.startswith("["))
+    title = title_clip.text
+    tags: tuple[str, ...] = ()
+    if paragraphs and _TAGS.fullmatch(paragraphs[0].text):
+        tags = tuple(t.strip() for t in paragraphs[0].text[1:-1].split(",") if t.strip())
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        # A one-paragraph script is all anchor copy; the first line is then not a title.
+        paragraphs, title = [title_clip], ""
+
+    pieces = _pieces(paragraphs)
+    # The body's own spelling, learnt without the supers, restores their case.
+    spellings = Spellings.from_text("\n".join(p.rest.text for p in pieces))
+
+    intro = pieces[0].para.text if not pieces[0].capitals else ""
+    correspondent, location = common.correspondent_from_intro(intro)
+    signoff = common.find_signoff(pieces[-1].para.text)
+    if signoff and signoff.start == 0 and len(pieces) == 1:
+        signoff = None
     network = signoff.network if signoff else None
-    location = (signoff.location if signoff and signoff.location else None) or location
+    location = (signoff.location if signoff else None) or location
     if signoff and not correspondent:
-        correspondent = common.name_from_initials(signoff.initials, [w for _, w, _ in pieces])
+        correspondent = common.name_from_initials(signoff.initials, [p.capitals for p in pieces])
 
     segments: list[Segment] = []
     warnings: list[str] = []
-    for i, (para, words, end) in enumerate(pieces):
-        text, start = para.text, para.start
-        stop = len(text)
+    speakers: dict[str, LowerThird] = {}  # by the capitals of full name and of surname
+    for i, piece in enumerate(pieces):
+        rest = piece.rest
         if signoff and i == len(pieces) - 1:
-            stop = signoff.start
-        if not words:
-            kind = Kind.ANCHOR_INTRO if i == 0 else Kind.NARRATION
-            if stop > 0:
-                segments.append(common.make_segment(kind, text, start, 0, stop))
+            rest = rest[:max(0, signoff.start - (len(piece.para) - len(piece.rest)))]
+        previous = segments[-1] if segments else None
+        if not piece.capitals:
+            if previous and previous.kind is Kind.SOUNDBITE and rest.text.startswith('"'):
+                # The bite runs on in a second quoted paragraph.
+                segment = common.make_segment(Kind.SOUNDBITE, rest, speaker=previous.speaker,
+                                              unquote=True)
+            else:
+                kind = Kind.ANCHOR_INTRO if i == 0 else Kind.NARRATION
+                segment = common.make_segment(kind, rest)
+            if segment:
+                segments.append(segment)
             continue
-        known = (correspondent,) if correspondent else ()
-        rest = text[end:stop]
-        title_words = []
-        if not rest.lstrip().startswith('"'):
-            # `VLADIMIR PUTIN Russian President "..."`: a mixed-case title before the quote.
-            m = re.match(r'\s*,?\s*([^"]{1,80}?)\s*[,:]?\s*(?=")', rest)
-            if m and not _sentence_like(m.group(1)):
-                title_words = m.group(1).split()
-                end += m.end()
-        lt, warning = lower_third(words, title_words, spellings, known)
-        if warning:
-            warnings.append(warning)
+        title_words, rest = _mixed_case_title(rest)
+        run = " ".join(piece.capitals).strip(" ,:").upper()
+        if run in speakers and not title_words:
+            lt = speakers[run]
+        else:
+            known = tuple(n for n in (correspondent, *(s.name for s in speakers.values())) if n)
+            lt, warning = lower_third(piece.capitals, title_words, spellings, known)
+            if len(piece.capitals) == 1 and not title_words:
+                warning = (f"soundbite under {run!r} alone: no earlier super names the speaker in full; "
+                           f"check the lower-third")
+            if warning:
+                warnings.append(warning)
         is_standup = bool(correspondent) and lt.name.lower() == correspondent.lower()
         if is_standup and not lt.title and location:
             lt = LowerThird(lt.name, location)
-        kind = Kind.STANDUP if is_standup else Kind.SOUNDBITE
-        segments.append(common.make_segment(kind, text, start, end, stop, speaker=lt, unquote=True))
+        if lt.name:
+            speakers.setdefault(lt.name.upper(), lt)
+            speakers.setdefault(lt.name.split()[-1].upper(), lt)
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        asks = is_standup and _is_question(rest.text) and following is not None and bool(following.capitals)
+        kind = Kind.STANDUP if is_standup and not asks else Kind.SOUNDBITE
+        segment = common.make_segment(kind, rest, speaker=lt, unquote=True)
+        if segment:
+            segments.append(segment)
         if is_standup and not location:
             location = lt.title or None
     if signoff:
-        last = body[-1]
-        segments.append(common.make_segment(Kind.SIGNOFF, last.text, last.start, signoff.start, len(last.text)))
+        last = pieces[-1].para
+        segment = common.make_segment(Kind.SIGNOFF, last[signoff.start:])
+        if segment:
+            segments.append(segment)
+    if not correspondent and not signoff:
+        # An anchor reader: every word not in a bite is the anchor's.
+        segments = [s if s.kind is Kind.SOUNDBITE else _as_anchor(s) for s in segments]
     return Report(
         title=title,
         tags=tags,
@@ -132,6 +222,6 @@ def parse(text: str) -> Report:
     )
 
 
-def _sentence_like(text: str) -> bool:
-    """Text before a quote that is speech, not a title: long, or with a full stop."""
-    return len(text.split()) > 8 or bool(re.search(r"[.!?]\s", text))
+def _as_anchor(segment: Segment) -> Segment:
+    return Segment(Kind.ANCHOR_INTRO, segment.text, segment.span, segment.speaker,
+                   segment.language, segment.translated)
