@@ -47,7 +47,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--convention", help="script convention, when detection should be overridden")
 
     p = sub.add_parser("build", help="write every deliverable for each script into a folder")
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR",
+                   help="scripts, or folders of *.txt scripts (built as a batch)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_build_options(p)
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
@@ -141,20 +142,36 @@ def cmd_segment(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from broadcast.exporters import render_all
-    from broadcast.files import write_atomic
-    if len(args.files) != 1 or args.files[0].is_dir():
-        from broadcast.errors import UnusableInput
-        raise UnusableInput("build takes one script file")
+    """One script as before; several, or folders of `*.txt` scripts, as a batch."""
+    from broadcast import batch
+    from broadcast.errors import UnusableInput
+    from broadcast.exporters import exporters
+    from broadcast.profiles import load_profile
+    if args.jobs < 1:
+        raise UnusableInput("--jobs must be at least 1")
+    unknown = [name for name in args.only or () if name not in exporters()]
+    if unknown:
+        raise UnusableInput(f"no output format {unknown[0]!r}; known: {', '.join(exporters())}")
+    single = len(args.files) == 1 and not args.files[0].is_dir()
+    if not single and args.timings:
+        raise UnusableInput("--timings belong to one recording: build its script on its own")
+    settings = batch.Settings(load_profile(args.profile, args.fps), args.convention,
+                              tuple(args.only or ()), build_options(args))
+    if not single:
+        return batch.run_batch(args.files, args.output, settings, args.jobs)
     path = args.files[0]
-    build = _build(path, args)
-    outputs = render_all(build, args.only)
-    args.output.mkdir(parents=True, exist_ok=True)
-    for suffix, text in outputs.items():
-        write_atomic(args.output / f"{path.stem}{suffix}", text)
-    for warning in build.warnings:
+    batch.remove_stale_parts(args.output, batch.deliverable_names(path.stem, settings.only))
+    result = batch.build_one(path, args.output, settings)
+    if result.internal:
+        if os.environ.get("BROADCAST_DEBUG"):
+            sys.stderr.write(result.detail)
+        print(internal_error_line(result.error), file=sys.stderr)
+        return EXIT_FAILED
+    if result.error:
+        raise UnusableInput(result.error)
+    for warning in result.warnings:
         print(f"broadcast: warning: {warning}", file=sys.stderr)
-    print(f"wrote {len(outputs)} files for {path.name} to {args.output}", file=sys.stderr)
+    print(f"wrote {len(result.written)} files for {path.name} to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -223,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal error is still one line, unless asked for detail
         if os.environ.get("BROADCAST_DEBUG"):
             raise
-        print(f"broadcast: internal error: {type(exc).__name__}: {exc} "
-              f"(set BROADCAST_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(internal_error_line(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_FAILED
+
+
+def internal_error_line(error: str) -> str:
+    return f"broadcast: internal error: {error} (set BROADCAST_DEBUG=1 for the traceback)"

@@ -1,0 +1,282 @@
+"""Building many scripts: the per-file work as one function, and the runner around it.
+
+`build_one` reads one script, builds it, renders every deliverable in memory and only then
+writes them, each atomically. It never raises for a bad script: the failure comes back in
+its `FileResult`, so the same function can be mapped over an archive by a process pool
+here or by a distributed engine (`broadcast.dask_batch`), and one bad file never stops
+the rest.
+
+A run killed mid-write (`kill -9`) can leave hidden temporary files named
+`.STEM.SUFFIX.XXXXXXXX.part` beside the deliverables (see `broadcast.files.write_atomic`):
+they are never named like a deliverable, and the next build of that script into the same
+folder removes them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from broadcast.errors import BroadcastError, UnusableInput
+from broadcast.profiles import StyleProfile
+
+#: a temporary file older than this was left by a killed run, not by a build in progress
+STALE_PART_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every script of a batch is built with (picklable, for worker processes)."""
+
+    profile: StyleProfile
+    convention: str | None = None
+    #: exporter names to write; empty for all of them
+    only: tuple[str, ...] = ()
+    #: the exporters' options (build_options in the CLI)
+    options: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """How the build of one script went."""
+
+    path: Path
+    written: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    #: why the script was skipped, in one line; None when it was built
+    error: str | None = None
+    #: the failure is a fault of the tool, not of the script
+    internal: bool = False
+    #: the traceback of an internal failure, for BROADCAST_DEBUG
+    detail: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def deliverable_names(stem: str, only: Iterable[str] = ()) -> list[str]:
+    """The file names a script with this stem gets: `STEM.srt`, `STEM.prompter.txt`, ..."""
+    from broadcast.exporters import exporters
+    table = exporters()
+    return [f"{stem}{table[name].suffix}" for name in (only or table)]
+
+
+def _entry(path: Path) -> Path:
+    """The directory entry a path names (its folder resolved, the name itself not followed)."""
+    return path.absolute().parent.resolve() / path.name
+
+
+def build_one(path: Path, out_dir: Path, settings: Settings,
+              protected: frozenset[Path] = frozenset()) -> FileResult:
+    """Build one script into `out_dir`, named after the file's stem; never raises for bad input.
+
+    `protected` holds the other inputs of a batch (as `_entry` paths): a deliverable that
+    would land on one of them, or on the script itself, fails the build before anything is
+    written.
+    """
+    from broadcast.cli import read_input
+    from broadcast.exporters import render_all
+    from broadcast.files import write_atomic
+    from broadcast.pipeline import build_text
+
+    path, out_dir = Path(path), Path(out_dir)
+    started = time.perf_counter()
+    try:
+        build = build_text(read_input(path), settings.profile, convention=settings.convention,
+                           **settings.options)
+        outputs = render_all(build, list(settings.only) or None)
+        targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
+        inputs = protected | {_entry(path)}
+        for target in targets:
+            if _entry(target) in inputs:
+                raise UnusableInput(f"{path}: its {target.name} would overwrite an input script; "
+                                    f"write to another folder")
+        prepare_output(out_dir)
+        written = []
+        for target, text in targets.items():
+            try:
+                write_atomic(target, text)
+            except OSError as exc:
+                raise UnusableInput(f"cannot write {target}: {exc.strerror or exc}") from None
+            written.append(target)
+    except BroadcastError as exc:
+        return FileResult(path, error=str(exc), seconds=time.perf_counter() - started)
+    except Exception as exc:  # a fault of the tool on this script; the batch goes on
+        return FileResult(path, error=f"{type(exc).__name__}: {exc}", internal=True,
+                          detail=traceback.format_exc(), seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given and folders as their `*.txt` scripts, sorted, each once.
+
+    A folder's hidden files and the tool's own text deliverables (`*.prompter.txt`) are left
+    out, so that building a folder into itself twice does not take the outputs for scripts.
+    """
+    from broadcast.exporters import exporters
+    own = tuple(e.suffix for e in exporters().values() if e.suffix.endswith(".txt") and e.suffix != ".txt")
+    seen, out = set(), []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt")
+                           if not p.name.startswith(".") and not p.name.endswith(own) and p.is_file())
+            if not found:
+                raise UnusableInput(f"{path}: no scripts (*.txt) in this folder")
+        else:
+            found = [path]
+        for p in found:
+            if _entry(p) not in seen:
+                seen.add(_entry(p))
+                out.append(p)
+    return out
+
+
+def stem_clashes(paths: list[Path]) -> dict[Path, Path]:
+    """Scripts whose stem an earlier script already has: their outputs would overwrite its."""
+    first: dict[str, Path] = {}
+    clashes = {}
+    for path in paths:
+        if path.stem in first:
+            clashes[path] = first[path.stem]
+        else:
+            first[path.stem] = path
+    return clashes
+
+
+def prepare_output(out_dir: Path) -> None:
+    """Create the output folder, or say in one line why it cannot be one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UnusableInput(f"{out_dir}: is a file, not a folder for the outputs")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UnusableInput(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+
+
+def remove_stale_parts(out_dir: Path, names: Iterable[str]) -> int:
+    """Remove temporary files a killed run left for these deliverables; how many went."""
+    wanted = set(names)
+    removed, now = 0, time.time()
+    if not out_dir.is_dir():
+        return 0
+    with os.scandir(out_dir) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(".") and name.endswith(".part")):
+                continue
+            deliverable = name[1:-len(".part")].rpartition(".")[0]
+            if deliverable not in wanted:
+                continue
+            try:
+                if now - entry.stat().st_mtime > STALE_PART_SECONDS:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:  # another run finished with it first
+                pass
+    return removed
+
+
+def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+    """Results in the order the builds finish, with `jobs` worker processes when above 1.
+
+    Scripts whose stem clashes with an earlier one are skipped (reported as failed).
+    """
+    clashes = stem_clashes(paths)
+    for path, first in clashes.items():
+        yield FileResult(path, error=f"{path}: has the same name as {first}, whose outputs it would "
+                                     f"overwrite in {out_dir}")
+    todo = [p for p in paths if p not in clashes]
+    protected = frozenset(_entry(p) for p in paths)
+    remove_stale_parts(out_dir, (n for p in todo for n in deliverable_names(p.stem, settings.only)))
+    if jobs <= 1 or len(todo) <= 1:
+        for path in todo:
+            yield build_one(path, out_dir, settings, protected)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    # The parent has imported the pipeline and the exporters already; forked workers share them.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_one, p, out_dir, settings, protected) for p in todo]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 1) -> int:
+    """Build every script with a progress bar, then print a summary; exit 1 if any failed."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from broadcast.cli import EXIT_FAILED, EXIT_OK
+
+    scripts = expand_inputs(paths)
+    prepare_output(out_dir)
+    errors = Console(stderr=True)
+    results: dict[Path, FileResult] = {}
+    started = time.perf_counter()
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[failed]} failed"))
+    with Progress(*columns, console=errors, transient=False) as progress:
+        task = progress.add_task("build", total=len(scripts), failed=0)
+        failed = 0
+        for result in build_many(scripts, out_dir, settings, jobs):
+            results[result.path] = result
+            if not result.ok:
+                failed += 1
+                progress.console.print(f"[red]failed[/red] {escape(_reason(result))}",
+                                       highlight=False)
+                if result.internal and os.environ.get("BROADCAST_DEBUG"):
+                    progress.console.print(escape(result.detail), highlight=False)
+            progress.update(task, advance=1, failed=failed)
+    elapsed = time.perf_counter() - started
+    ordered = [results[p] for p in scripts]
+    Console(highlight=False).print(summary_table(ordered, out_dir, elapsed))
+    return EXIT_FAILED if any(not r.ok for r in ordered) else EXIT_OK
+
+
+#: beyond this many scripts the summary lists only the failed ones and the totals
+TABLE_ROWS = 30
+
+
+def _reason(result: FileResult) -> str:
+    """The failure with the script's path in front, once."""
+    error = result.error or ""
+    shown = error if error.startswith(f"{result.path}") else f"{result.path}: {error}"
+    return f"{shown} (internal error)" if result.internal else shown
+
+
+def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
+    """A rich Table: a row per script (or per failed script in a big batch) and the totals."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    built = [r for r in results if r.ok]
+    rate = len(results) / elapsed if elapsed > 0 else 0.0
+    table = Table(title=f"{len(built)} of {len(results)} scripts built into {escape(str(out_dir))} "
+                        f"in {elapsed:.1f} s ({rate:.0f} scripts/s)", title_justify="left")
+    table.add_column("script", overflow="fold")
+    table.add_column("result")
+    table.add_column("files", justify="right")
+    table.add_column("warnings", justify="right")
+    table.add_column("reason", overflow="fold")
+    shown = results if len(results) <= TABLE_ROWS else [r for r in results if not r.ok]
+    for r in shown:
+        reason = "" if r.ok else (r.error or "").removeprefix(f"{r.path}: ")
+        table.add_row(escape(str(r.path)), "built" if r.ok else "[red]failed[/red]",
+                      str(len(r.written)), str(len(r.warnings)),
+                      escape(reason + (" (internal error)" if r.internal else "")))
+    if len(shown) < len(results):
+        table.add_row(f"... {len(built)} more built", "", str(sum(len(r.written) for r in built)),
+                      str(sum(len(r.warnings) for r in built)), "")
+    return table
