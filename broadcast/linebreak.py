@@ -217,8 +217,16 @@ class Timing:
 
 
 def _line_split(widths: list[int], breaks: list[_Break], i: int, j: int,
-                max_chars: int, max_lines: int) -> tuple[float, list[int]] | None:
+                max_chars: int, max_lines: int, memo: dict) -> tuple[float, list[int]] | None:
     """The best way to set words[i:j] as at most max_lines lines: (cost, line starts)."""
+    key = (i, j, max_lines)
+    if key not in memo:
+        memo[key] = _set_lines(widths, breaks, i, j, max_chars, max_lines, memo)
+    return memo[key]
+
+
+def _set_lines(widths: list[int], breaks: list[_Break], i: int, j: int,
+               max_chars: int, max_lines: int, memo: dict) -> tuple[float, list[int]] | None:
     def length(a: int, b: int) -> int:
         return widths[b] - widths[a] - 1
 
@@ -244,7 +252,7 @@ def _line_split(widths: list[int], breaks: list[_Break], i: int, j: int,
         top = length(i, k)
         if top > max_chars and k - i > 1:
             break
-        rest = _line_split(widths, breaks, k, j, max_chars, max_lines - 1)
+        rest = _line_split(widths, breaks, k, j, max_chars, max_lines - 1, memo)
         if rest is None:
             continue
         following = length(k, rest[1][1]) if len(rest[1]) > 1 else length(k, j)
@@ -283,6 +291,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     for b in breaks:
         sentences.append(sentences[-1] + (b.kind == "sentence"))
 
+    memo: dict = {}
     best = [math.inf] * (n + 1)
     choice: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
     best[0] = 0.0
@@ -291,7 +300,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             chars = widths[j] - widths[i] - 1
             if chars > capacity and j - i > 1:
                 break
-            setting = _line_split(widths, breaks, i, j, max_chars, max_lines)
+            setting = _line_split(widths, breaks, i, j, max_chars, max_lines, memo)
             if setting is None:
                 continue
             inner = unbroken[j - 1] - unbroken[i] - sum(_UNBROKEN[breaks[k - 1].kind] for k in setting[1][1:])

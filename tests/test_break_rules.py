@@ -93,7 +93,7 @@ WORD = st.one_of(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(WORD, min_size=1, max_size=80), st.integers(8, 50), st.integers(1, 3))
+@given(st.lists(WORD, min_size=1, max_size=80), st.integers(8, 50), st.integers(1, 6))
 def test_words_are_kept_in_order_within_the_limits(words, width, lines):
     events = break_paragraph(words, width, lines)
     assert " ".join(" ".join(e) for e in events).split() == words
