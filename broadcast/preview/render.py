@@ -41,14 +41,16 @@ TILE_WIDTH, COLUMNS, GAP = 384, 5, 4
 LABEL_HEIGHT, SHEET_COLOUR = 28, "0x15171a"  # a strip above each tile for its label
 
 
-def find_ffmpeg() -> str:
+def find_ffmpeg() -> tuple[str, set[str]]:
+    """The ffmpeg to run and the names of its filters; it must have libass's `ass`."""
     ffmpeg = shutil.which("ffmpeg")
     if not ffmpeg:
         raise UnusableInput(f"render needs ffmpeg with libass, which is not installed; {INSTALL_FFMPEG}")
-    filters = subprocess.run([ffmpeg, "-hide_banner", "-filters"], capture_output=True, text=True).stdout
-    if not any(line.split()[1:2] == ["ass"] for line in filters.splitlines()):
+    listing = subprocess.run([ffmpeg, "-hide_banner", "-filters"], capture_output=True, text=True).stdout
+    filters = {line.split()[1] for line in listing.splitlines() if len(line.split()) > 2}
+    if "ass" not in filters:
         raise UnusableInput(f"{ffmpeg} was built without libass (its `ass` filter); {INSTALL_FFMPEG}")
-    return ffmpeg
+    return ffmpeg, filters
 
 
 def font_files(families: list[str]) -> list[Path]:
@@ -94,17 +96,18 @@ def contact_labels(build: Build) -> list[str]:
     return [f"{c.index}   {ms_to_timecode(build.offset + c.start, build.profile.fps)}" for c in build.cues]
 
 
-def filter_graph(build: Build, label_font_file: str, size: tuple[int, int]) -> str:
+def filter_graph(build: Build, label_font_file: str | None, size: tuple[int, int]) -> str:
     """The ffmpeg filter graph: subtitles burnt in, split into the video and the contact sheet.
 
     Paths are relative to the work folder and each tile's label is read from a file
-    (`labels/N.txt`), so that no filter-graph escaping is needed."""
+    (`labels/N.txt`), so that no filter-graph escaping is needed. Without a label font (an
+    ffmpeg without drawtext) the tiles go unlabelled."""
     times = cue_frames(build)
     columns, rows = sheet_grid(len(times))
     tile_height = round(TILE_WIDTH * size[1] / size[0] / 2) * 2
     labels = "".join(
         f",drawtext=fontfile={label_font_file}:textfile=labels/{i}.txt:expansion=none:fontsize=16:"
-        f"fontcolor=white:x=6:y=6:enable='eq(n,{i})'" for i in range(len(times)))
+        f"fontcolor=white:x=6:y=6:enable='eq(n,{i})'" for i in range(len(times)) if label_font_file)
     return (f"[0:v]ass=filename=captions.ass:fontsdir=fonts,split=2[video][frames];\n"
             f"[frames]select='{select_expression(times)}',scale={TILE_WIDTH}:{tile_height},"
             f"pad=w=iw:h=ih+{LABEL_HEIGHT}:x=0:y={LABEL_HEIGHT}:color={SHEET_COLOUR}{labels},"
@@ -133,7 +136,9 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
 
 def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) -> list[Path]:
     """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths."""
-    ffmpeg = find_ffmpeg()
+    ffmpeg, filters = find_ffmpeg()
+    if not build.cues:
+        raise UnusableInput(f"{stem}: no captions to render")
     if video is not None:
         video = Path(video).resolve()
         if not video.is_file():
@@ -154,7 +159,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
         links = {font: Path("fonts") / f"{i:03d}-{font.name}" for i, font in enumerate(fonts)}
         for font, link in links.items():
             (work / link).symlink_to(font)
-        label = links[label_font(fonts, subtitle_family)].as_posix()
+        label = links[label_font(fonts, subtitle_family)].as_posix() if "drawtext" in filters else None
         (work / "labels").mkdir()
         for i, text in enumerate(contact_labels(build)):
             (work / "labels" / f"{i}.txt").write_text(text, encoding="utf-8")
