@@ -8,10 +8,11 @@ The style sheet holds the look; this module adds the events:
 Each event's Name (actor) field says who speaks, as Aegisub lists it.
 
 Escaping. Inside event text libass and VSFilter treat `{...}` as override tags and `\\N`,
-`\\n`, `\\h` as breaks and hard spaces; `\\{` is not an escape VSFilter or Aegisub know.
-So a script's braces become the look-alike brackets U+2774/U+2775 (in DejaVu Sans and most
-fonts), and each backslash is followed by U+2060 WORD JOINER, which is invisible and stops
-it pairing with the next character: every character is shown, none acts as a tag.
+`\\n`, `\\h` as breaks and hard spaces; `\\{` is a brace only in some libass versions,
+not in VSFilter. So a script's braces become the look-alike brackets U+2774/U+2775 (in
+DejaVu Sans and most fonts), and each backslash is followed by U+2060 WORD JOINER, which is
+invisible and stops it pairing with the next character: every character is shown, none
+acts as a tag.
 """
 
 from __future__ import annotations
