@@ -23,7 +23,7 @@ import re
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, is_capitals, name_title_parts, proper_case, title_case
+from broadcast.segment.supers import Spellings, speaker_label
 
 NAME = "agency"
 
@@ -42,8 +42,8 @@ _HEADER = re.compile(
     r"REPORTED BY|CAMERA|PRODUCER|EDITOR|ACCESS|CREDIT|TRANSCRIPT|LEAD[- ]IN|INTRO|SUGGESTED INTRO|"
     r"ANCHOR INTRO|ANCHOR LEAD|NOTE|EDITORS?'? NOTE|STORY NUMBER)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _INTRO_KEYS = {"lead-in", "lead in", "intro", "suggested intro", "anchor intro", "anchor lead"}
-_NO_NAME = re.compile(r"\s*\((?:no name(?: given)?|name not given|unnamed|not named|name withheld)\)", re.I)
-_TRANSLATED_NOTE = re.compile(r"^\s*\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*", re.I)
+_TRANSLATED_NOTE = re.compile(r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)",
+                              re.I)
 
 
 def score(text: str) -> float:
@@ -60,14 +60,23 @@ def _is_structure(text: str) -> bool:
 
 
 def _closed(clips: list[Clip]) -> bool:
-    """The bite so far is a quotation that has closed."""
-    text = " ".join(c.text for c in clips).strip()
-    return text.startswith('"') and text.count('"') % 2 == 0 and text.endswith(('"', '".', '",'))
+    """The bite so far is a quotation whose last line closes it."""
+    return clips[0].text.lstrip().startswith('"') and clips[-1].text.rstrip().endswith(('"', '".', '",'))
+
+
+def _continued(clips: list[Clip], line: Clip) -> Clip:
+    """A line of a bite; a quote mark reopening a quotation that never closed (each paragraph
+    of a long quote opens with one) is markup, dropped."""
+    text = line.text.lstrip()
+    if clips and text.startswith('"') and sum(c.text.count('"') for c in clips) % 2 == 1:
+        lead = len(line.text) - len(text)
+        return line[lead + 1:]
+    return line
 
 
 def parse(text: str) -> Report:
     lines = common.lines(text)
-    title = ""
+    title = first_line = ""
     network = location = correspondent = None
     anchor_blocks: list[list[Clip]] = []
     bites: list[tuple[re.Match, list[Clip]]] = []
@@ -98,7 +107,11 @@ def parse(text: str) -> Report:
                 elif key in ("reporter", "byline", "reported by") and value:
                     correspondent = correspondent or value
                 elif key in ("location", "dateline") and value:
-                    location = location or value.split(",")[0].strip()
+                    place = DATELINE.match(value)
+                    place = place.group("place") if place else re.split(r"\s+[-\u2013\u2014]\s+", value)[0]
+                    location = location or place.split(",")[0].strip()
+                elif key == "source" and value:
+                    network = network or value
                 state = "shots" if key in ("shotlist", "shot list", "shots") else state
         elif dateline:
             location = location or dateline.group("place").split(",")[0].strip()
@@ -115,11 +128,11 @@ def parse(text: str) -> Report:
             if bites[-1][1] and _closed(bites[-1][1]):
                 state = "shots"  # an unnumbered shot line after a closed quote
             else:
-                bites[-1][1].append(line)
+                bites[-1][1].append(_continued(bites[-1][1], line))
         elif state == "intro":
             anchor_blocks[-1].append(line)
-        elif state == "start" and not title:
-            title = stripped
+        elif state == "start" and not first_line:
+            first_line = stripped
         # Anything else is a shot description, the storyline or page clutter: not spoken.
 
     # Names in the storyline and shot lines show how the script spells them.
@@ -132,11 +145,11 @@ def parse(text: str) -> Report:
                 segments.append(segment)
     warnings: list[str] = []
     for header, clips in bites:
-        speaker, language, translated = _speaker(header, spellings, warnings)
+        speaker, language, translated = _speaker(header, spellings)
         body = Clip.join([c.strip() for c in clips if c.text.strip()])
         note = _TRANSLATED_NOTE.match(body.text)
         if note:
-            body, translated = body[note.end():], True
+            body, translated = Clip.concat([body[:note.start("note")], body[note.end():]]), True
         segment = common.make_segment(Kind.SOUNDBITE, body, speaker=speaker, unquote=True,
                                       language=language, translated=translated)
         if segment:
@@ -144,7 +157,7 @@ def parse(text: str) -> Report:
         else:
             warnings.append(f"soundbite {header.group(0).strip()!r} has no words under it")
     return Report(
-        title=title,
+        title=title or first_line,
         tags=(),
         network=network,
         correspondent=correspondent,
@@ -155,22 +168,16 @@ def parse(text: str) -> Report:
     )
 
 
-def _speaker(header: re.Match, spellings: Spellings, warnings: list[str]) -> tuple[LowerThird | None, str | None, bool]:
-    """The lower-third, language and translation of `SOUNDBITE (Russian) Name, title:`."""
+def _speaker(header: re.Match, spellings: Spellings) -> tuple[LowerThird | None, str | None, bool]:
+    """The lower-third, language and translation of `SOUNDBITE (Russian) Name, title:`.
+
+    Natural sound (UPSOUND) and a bite with no one named carry no lower-third."""
     lang = (header.group("lang") or "").strip()
     language = None
     if lang and not re.search(r"(?i)no dialogue|nat|natural|sound|music|silent", lang):
         language = re.split(r"[/,;]| and ", lang)[0].strip().title() or None
     translated = bool(language) and language.lower() != "english"
     who = header.group("who").strip()
-    if not who:
+    if not who or header.group("what").upper() == "UPSOUND":
         return None, language, translated
-    if _NO_NAME.search(who):
-        return LowerThird("", title_case(_NO_NAME.sub("", who).strip(" ,"))), language, translated
-    who = re.sub(r"\s*\([^)]*\)", "", who)  # "(partially overlaid by shot 5)"
-    name, title = name_title_parts(who.split(","), spellings)
-    if is_capitals(name):
-        name = proper_case(name.split(), spellings, is_name=True)
-    if not title and len(name.split()) > 4:
-        warnings.append(f"soundbite speaker {who!r} has no comma between name and title; check the lower-third")
-    return LowerThird(name, title_case(title)), language, translated
+    return speaker_label(who, spellings), language, translated

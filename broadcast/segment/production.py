@@ -28,7 +28,9 @@ from broadcast.segment.supers import Spellings, is_capitals, name_title_parts, p
 NAME = "production"
 
 _BLOCK = re.compile(r"\(\((?P<note>.*?)\)\)|\[\[(?P<copy>.*?)\]\]", re.DOTALL)
-_KEY = re.compile(r"(?P<key>\b[A-Z][A-Z /'-]{1,30}?):\s*(?P<value>.*?)(?=\s+\b[A-Z][A-Z /'-]{1,30}?:|\s*$)", re.DOTALL)
+_KEYS = (r"(?:PLAYBOOK SLUG|VIDEO SOURCE|STORY SLUG|STORY ID|AUDIO SOURCE|RUNNING TIME|"
+         r"[A-Z][A-Z'-]+)")
+_KEY = re.compile(rf"(?P<key>\b{_KEYS}):\s*(?P<value>.*?)(?=\s+\b{_KEYS}:|\s*$)", re.DOTALL)
 _MODES = (
     (re.compile(r"(?:ANCHOR\s+)?(?:INTRO|LEAD[- ]?IN|LEAD)"), "intro"),
     (re.compile(r"NARRAT(?:OR|ION)|TRACK|VO|V/O|VOICE[- ]?OVER|REPORTER(?: VO)?|TAKE VO"), "narration"),
@@ -104,25 +106,25 @@ def _speaker(note: str, spellings: Spellings) -> tuple[LowerThird, str | None, b
     return LowerThird(name, title_case(title)), language, translated
 
 
-def _paragraphs(clip: Clip, width: int | None) -> list[Clip]:
-    """Paragraphs of the text between notes, the page's clutter lines dropped."""
-    kept = [line for line in _lines(clip) if not _CLUTTER.match(line.text)]
-    return common.unwrap(kept, width=width)
-
-
-def _lines(clip: Clip) -> list[Clip]:
-    out, start = [], 0
+def _paragraphs(clip: Clip) -> list[Clip]:
+    """Paragraphs of the text between notes: lines joined up to a blank line, the page's
+    clutter lines dropped. (Consecutive paragraphs of one kind may be one segment.)"""
+    out: list[list[Clip]] = [[]]
+    start = 0
     for part in clip.text.split("\n"):
-        out.append(clip[start:start + len(part)])
+        line = clip[start:start + len(part)]
         start += len(part) + 1
-    return out
+        if not part.strip():
+            out.append([])
+        elif not _CLUTTER.match(part):
+            out[-1].append(line.strip())
+    return [Clip.join(lines) for lines in out if lines]
 
 
 def parse(text: str) -> Report:
     script = Clip.of(text)
     meta: dict[str, str] = {}
     spellings = Spellings.from_text(_BLOCK.sub(" ", text))
-    width = common.wrap_width(text.split("\n"))
     items: list[tuple[str, object]] = []  # ("note", str) / ("copy", Clip) / ("text", Clip)
     last = 0
     for m in _BLOCK.finditer(text):
@@ -159,12 +161,12 @@ def parse(text: str) -> Report:
             clip = item
             if re.match(r"\s*(?:RADIO|WEB|ONLINE|SOCIAL)\b", clip.text, re.I):
                 continue  # another medium's version
-            for para in _paragraphs(clip, width):
+            for para in _paragraphs(clip):
                 pending.append(("tag" if mode not in (None, "intro") else "intro", para, None))
             continue
         if mode in (None, "skip"):
             continue  # the page header, a teaser, a radio version
-        for para in _paragraphs(item, width):
+        for para in _paragraphs(item):
             pending.append((mode, para, speaker))
 
     correspondent = meta.get("BYLINE") or meta.get("REPORTER") or meta.get("CORRESPONDENT") or None

@@ -48,6 +48,25 @@ company corporation bank school college academy association union federation mov
 council club group forum office department bureau service army navy force forces police
 political science studies research policy relations economics economy business studies
 witness survivor refugee protester local shopkeeper voter volunteer fan visitor
+former acting interim retired honorary assistant associate executive board trustee partner
+consultant strategist observer inspector investigator detective firefighter soldier veteran
+rescuer paramedic medic midwife negotiator mediator diplomat delegate consul coordinator
+organiser organizer organising organizing coach player athlete team race festival event champion
+engineer architect designer scientist physician surgeon pharmacist psychologist sociologist
+historian archaeologist curator artist musician singer actor actress author poet filmmaker
+producer photographer chef vendor trader merchant pilot sailor fisherman pensioner retiree
+tourist traveller traveler passenger commuter pilgrim migrant evacuee victim patient mother
+father parent grandmother grandfather daughter wife husband neighbour neighbor relative
+regional provincial municipal federal city district county village town metropolitan
+agriculture agricultural health education finance financial trade energy environment
+environmental transport justice culture cultural tourism labour labor industry industrial
+technology communications information emergency emergencies water housing development
+planning security intelligence public media press museum hospital clinic laboratory
+observatory society network alliance coalition front league church mosque temple embassy
+consulate court tribunal administration authority holdings inc ltd plc fund trust exchange
+market port airport railway airline metro station unit division branch studio lab newspaper
+magazine radio television council's think-tank program programme project campaign
+construction operations operator farm factory plant mine
 """.split())
 
 # Kept in lower case inside a title unless first: "Minister of Foreign Affairs".
@@ -89,6 +108,7 @@ class Spellings:
 
     by_upper: dict[str, str]
     phrases: str  # the body, for finding a name as a run of words
+    common: frozenset[str] = frozenset()  # words the body writes in lower case: not names
 
     @classmethod
     def from_text(cls, body: str) -> Spellings:
@@ -105,7 +125,13 @@ class Spellings:
                     table.setdefault(token.upper(), token)
         for upper, token in sentence_start.items():
             by_upper.setdefault(upper, token)
-        return cls(by_upper, body)
+        common = frozenset(t.lower() for t in re.findall(r"(?<![\w'-])[a-z][a-z'-]+", body))
+        return cls(by_upper, body, common - PARTICLES)
+
+    def is_common(self, word: str) -> bool:
+        """The body uses the word in lower case, as a plain word (`race`, `races`)."""
+        low = word.lower().strip(",.:")
+        return low in self.common or low + "s" in self.common
 
     def spelled(self, token: str) -> str | None:
         return self.by_upper.get(token.upper())
@@ -161,9 +187,18 @@ def proper_case(words: list[str], spellings: Spellings, *, is_name: bool) -> str
         elif i > 0 and is_name and "-" in bare and bare.partition("-")[0].lower() in PARTICLES:
             head, _, rest = bare.partition("-")
             out.append(f"{head.lower()}-{_cap_word(rest)}{tail}")
+        elif i == 1 and is_name and _syllable_name(words[0], bare):
+            # Cantonese and Korean given names after a short surname: Wong Ka-ming, Moon Jae-in.
+            head, _, rest = bare.partition("-")
+            out.append(f"{_cap_word(head)}-{rest.lower()}{tail}")
         else:
             out.append(_cap_word(word))
     return " ".join(out)
+
+
+def _syllable_name(surname: str, given: str) -> bool:
+    parts = given.split("-")
+    return len(parts) == 2 and len(surname.strip(",")) <= 5 and all(1 < len(p) <= 4 for p in parts)
 
 
 def title_case(title: str) -> str:
@@ -204,7 +239,8 @@ def split_name_title(
     """Split a capitals run into (name words, title words, sure).
 
     Evidence in order: a name the script knows (the correspondent, an earlier super), a name
-    the body spells, the first demonym or title word, then the short-name rule (two words).
+    the body spells, a demonym or title word (or a word the body writes in lower case) right
+    after a name of two or three words, then the short-name rule (two words), which is a guess.
     A run that opens with title words (`RUSSIAN PRESIDENT VLADIMIR PUTIN`) is read title first.
     """
     n = len(words)
@@ -227,10 +263,16 @@ def split_name_title(
     for k in range(min(n - 1, 4), 1, -1):
         if spellings.has_name(words[:k]) and not is_titleish(words[:k]):
             return words[:k], words[k:], True
-    for k in range(1, n):
-        if _title_score(words[k]) and not is_titleish(words[:k]):
-            return words[:k], words[k:], k >= 2
-    k = 2 if n > 2 else 1
+
+    def starts_title(i: int) -> bool:
+        return bool(_title_score(words[i])) or i >= 2 and spellings.is_common(words[i])
+
+    for k in (2, 3):
+        if k < n and starts_title(k) and not is_titleish(words[:k]):
+            return words[:k], words[k:], True
+    if starts_title(1) and not _title_score(words[0]):
+        return words[:1], words[1:], False
+    k = 3 if n > 3 and words[1].lower().split("-")[0] in PARTICLES else min(2, n - 1)
     return words[:k], words[k:], False
 
 
@@ -243,7 +285,7 @@ def name_title_parts(parts: list[str], spellings: Spellings) -> tuple[str, str]:
     if len(parts) > 1:
         first, last = parts[0].split(), parts[-1].split()
         last_is_name = not is_titleish(last) and (spellings.has_name(last) or len(last) in (2, 3))
-        if is_titleish(first) and not spellings.has_name(first) and last_is_name:
+        if is_titleish(first) and last_is_name and not (len(first) > 2 and not _title_score(first[0])):
             return parts[-1], ", ".join(parts[:-1])
     return parts[0], ", ".join(parts[1:])
 
@@ -266,13 +308,42 @@ def lower_third(
     elif "," in run:
         name, title = name_title_parts(run.split(","), spellings)
         name_words, rest = name.split(), title.split()
+        if is_titleish(name_words) and len(name_words) > 2:
+            # `MARIA O'CONNELL PROFESSOR, UNIVERSITY OF EDINBURGH`: a title before the comma too.
+            name_words, before, sure = split_name_title(name_words, spellings, known_names)
+            rest = before + [","] + rest if before else rest
+            if not sure:
+                warning = (f"lower-third {run!r} read as name {' '.join(name_words)!r}: no evidence "
+                           f"for where the name ends; check it")
     else:
         name_words, rest, sure = split_name_title(capitals, spellings, known_names)
         if not sure:
             warning = (f"lower-third {run!r} read as name {' '.join(name_words)!r} and title "
                        f"{' '.join(rest)!r}: no evidence for where the name ends; check it")
     name = proper_case([w.strip(",") for w in name_words], spellings, is_name=True)
-    title = proper_case([w for w in rest if w != ","], spellings, is_name=False) if rest else ""
+    title = proper_case(rest, spellings, is_name=False).replace(" ,", ",") if rest else ""
     if title_words:
         title = title_case(" ".join(title_words))
     return LowerThird(name=name.strip(" ,:"), title=title.strip(" ,:")), warning
+
+
+_NO_NAME = re.compile(r"\s*\((?:no name(?: given)?|name not given|unnamed|not named|name withheld|"
+                      r"no name available)\)", re.I)
+
+
+def speaker_label(label: str, spellings: Spellings) -> LowerThird:
+    """The lower-third for a speaker label in normal case, as agencies and production notes
+    write it: `Vladimir Putin, Russian President`, `Middle East expert, Russian International
+    Affairs Council`, or a vox pop's description (`Resident of Moscow (no name given)`,
+    `Moscow resident`), which becomes the title under an empty name."""
+    label = re.sub(r"\s+", " ", label).strip(" ,:")
+    if _NO_NAME.search(label):
+        return LowerThird("", title_case(_NO_NAME.sub("", label).strip(" ,")))
+    label = re.sub(r"\s*\([^)]*\)", "", label)  # "(partially overlaid by shot 5)"
+    name, title = name_title_parts(label.split(","), spellings)
+    if is_capitals(name):
+        name = proper_case(name.split(), spellings, is_name=True)
+    elif not title and not re.search(r"[A-Z][\w'.-]* (?:\w+ )*[A-Z]", name):
+        # No comma and not two capitalised words: a description, not a name.
+        return LowerThird("", title_case(name))
+    return LowerThird(name, title_case(title))

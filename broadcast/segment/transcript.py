@@ -39,7 +39,7 @@ _DIRECTION = re.compile(r"^\s*[(\[][A-Z][A-Z0-9 ,.'/-]+[)\]]\s*$")
 _INLINE = re.compile(r"\s*\((?:CROSSTALK|LAUGHTER|LAUGHS|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|"
                      r"SIC|BEGIN VIDEO ?(?:TAPE|CLIP)|END VIDEO ?(?:TAPE|CLIP)|SOUNDBITE|"
                      r"NATURAL SOUND|NATS?|MUSIC|CHANTING|SIREN|GUNFIRE|BELL RINGS|AUDIO GAP|"
-                     r"[A-Z ]*SPEAKING (?:IN )?[A-Z]+|FOREIGN LANGUAGE SPOKEN|[A-Z]+ SPOKEN)\)\s*|"
+                     r"[A-Z ]*SPEAKING (?:IN )?[A-Z]+|FOREIGN LANGUAGE SPOKEN|[A-Z]+ SPOKEN)\)|"
                      rf"{_STAMP}")
 _CLUTTER = re.compile(
     r"(?i)^\s*(?:return to transcripts main page|this is a rush transcript.*|aired .*\b(?:et|pt|gmt|utc)\b.*|"
