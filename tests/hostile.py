@@ -1,0 +1,154 @@
+"""Reading deliverables back, for the hostile-input, batch and fuzz tests.
+
+Every check is keyed by file suffix and driven by the registered exporters, so an output
+added later is checked by the generic rules (UTF-8, not empty; HTML tag structure; JSON,
+CSV parse) and by the format's own reader where one exists here.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pysubs2
+import srt
+import webvtt
+
+from broadcast.exporters import exporters
+
+#: HTML a script may hold that no page may ever obey
+INJECTED_TAGS = ("script", "img", "b", "iframe")
+
+
+def words(texts) -> list[str]:
+    return " ".join(texts).split()
+
+
+def srt_words(text: str) -> list[str]:
+    subtitles = list(srt.parse(text))
+    # pysubs2 reads the same file as a different library would (players differ in leniency)
+    assert len(pysubs2.SSAFile.from_string(text, format_="srt").events) == len(subtitles)
+    return words(s.content for s in subtitles)
+
+
+def vtt_words(text: str) -> list[str]:
+    captions = webvtt.from_buffer(io.StringIO(text)).captions
+    return words(html.unescape(c.text) for c in captions)
+
+
+def ass_subtitles(text: str) -> list[pysubs2.SSAEvent]:
+    from broadcast.exporters.ass import SUBTITLE, SUBTITLE_TOP
+    subs = pysubs2.SSAFile.from_string(text, format_="ass")
+    return [e for e in subs.events if e.style in (SUBTITLE, SUBTITLE_TOP)]
+
+
+def ass_words(text: str) -> list[str]:
+    from broadcast.exporters.ass import WORD_JOINER, unescape
+    events = ass_subtitles(text)
+    for event in events:
+        # The script's text never opens an override block, and every backslash of its own is
+        # made inert; the only escape left is our \N between lines.
+        assert "{" not in event.text, event.text
+        assert re.fullmatch(rf"(?:[^\\]|\\N|\\{WORD_JOINER})*", event.text, re.S), event.text
+    return words(unescape(e.plaintext) for e in events)
+
+
+#: readers of the subtitle files: the words each shows, in order
+SUBTITLE_READERS = {".srt": srt_words, ".vtt": vtt_words, ".ass": ass_words}
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple]] = []
+        self.text: list[str] = []
+        self._raw = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, tuple(name for name, _ in attrs)))
+        if tag in ("script", "style"):
+            self._raw += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._raw = max(0, self._raw - 1)
+
+    def handle_data(self, data):
+        if not self._raw:
+            self.text.append(data)
+
+
+def html_tags(text: str) -> list[tuple[str, tuple]]:
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    return parser.tags
+
+
+def injected(text: str) -> list[tuple[str, tuple]]:
+    """Tags in a page that came from the script: an `onerror` handler, or an element the
+    pages never use (the page's own <script> blocks have no `onerror` and no `src=x`)."""
+    return [(tag, attrs) for tag, attrs in html_tags(text)
+            if "onerror" in attrs or tag in ("img", "iframe") or (tag == "script" and "src" in attrs)]
+
+
+def squashed(text: str) -> str:
+    """Text without white space, in capitals: what survives wrapping and the prompter's case."""
+    return re.sub(r"\s+", "", text).upper()
+
+
+def in_order(needles: list[str], haystack: str) -> str | None:
+    """The first needle not found after the ones before it, or None when all are in order."""
+    at = 0
+    for needle in needles:
+        found = haystack.find(needle, at)
+        if found < 0:
+            return needle
+        at = found + len(needle)
+    return None
+
+
+def deliverables(out_dir: Path, stem: str) -> dict[str, str]:
+    """Every registered deliverable for `stem` in `out_dir`, by suffix, as text."""
+    found = {}
+    for exporter in exporters().values():
+        path = out_dir / f"{stem}{exporter.suffix}"
+        assert path.is_file(), f"{path.name} was not written"
+        found[exporter.suffix] = path.read_bytes().decode("utf-8")
+    return found
+
+
+def check_deliverables(out_dir: Path, stem: str) -> dict:
+    """Read back every deliverable of one script and check it; returns the report's JSON.
+
+    The JSON names the segments; every spoken word reaches each subtitle file in order, the
+    words read on air reach the prompter in order, pages obey no tag from the script, and
+    each structured file parses.
+    """
+    files = deliverables(out_dir, stem)
+    report = json.loads(files[".json"])
+    segments = report["segments"]
+    spoken = words(s["text"] for s in segments)
+    for suffix, text in files.items():
+        assert text.strip(), f"{stem}{suffix} is empty"
+        if suffix in SUBTITLE_READERS:
+            assert SUBTITLE_READERS[suffix](text) == spoken, f"{stem}{suffix} lost or moved words"
+        elif suffix.endswith(".html"):
+            assert not injected(text), f"{stem}{suffix} obeys a tag from the script"
+        elif suffix.endswith(".json"):
+            json.loads(text)
+        elif suffix.endswith(".csv"):
+            rows = list(csv.reader(io.StringIO(text)))
+            assert len({len(r) for r in rows}) <= 1, f"{stem}{suffix} has ragged rows"
+    prompter = files.get(".prompter.txt")
+    if prompter is not None:
+        # Soundbites are played, not read; the sign-off is read in full from its parts.
+        read = [squashed(s["text"]) for s in segments if s["kind"] not in ("soundbite", "signoff")]
+        missing = in_order([r for r in read if r], squashed(prompter))
+        assert missing is None, f"the prompter lost read copy: {missing[:80]}"
+    return report
