@@ -1,0 +1,68 @@
+"""Fixture scripts of each convention segment exactly as a producer checked them.
+
+Each `tests/fixtures/scripts/NAME.txt` has its expected report in `NAME.expected.json`
+(kinds, texts, lower-thirds, languages, title, correspondent, network, location). The name's
+first word is the convention detection must pick. Set BROADCAST_UPDATE_GOLDEN=1 to rewrite the
+expected files after a deliberate change, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from broadcast.reading import read_script
+from broadcast.segment import CONVENTIONS, detect, segment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "scripts"
+SCRIPTS = sorted(FIXTURES.glob("*.txt"))
+
+
+def _expected_form(report) -> dict:
+    return {
+        "convention": report.convention,
+        "title": report.title,
+        "tags": list(report.tags),
+        "network": report.network,
+        "correspondent": report.correspondent,
+        "location": report.location,
+        "segments": [
+            {
+                "kind": str(s.kind),
+                "text": s.text,
+                "speaker": None if s.speaker is None else {"name": s.speaker.name, "title": s.speaker.title},
+                **({"language": s.language} if s.language else {}),
+                **({"translated": True} if s.translated else {}),
+            }
+            for s in report.segments
+        ],
+    }
+
+
+def _read(path: Path) -> str:
+    return read_script(path.read_bytes())
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
+def test_fixture_segments_as_expected(path):
+    got = _expected_form(segment(_read(path)))
+    golden = path.with_suffix(".expected.json")
+    if os.environ.get("BROADCAST_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    want = json.loads(golden.read_text(encoding="utf-8"))
+    for key in ("convention", "title", "tags", "network", "correspondent", "location"):
+        assert got[key] == want[key], key
+    assert got["segments"] == want["segments"]
+
+
+@pytest.mark.parametrize("path", [p for p in SCRIPTS if p.stem.split("-")[0] in CONVENTIONS], ids=lambda p: p.stem)
+def test_detection_picks_the_fixture_convention(path):
+    assert detect(_read(path)).NAME == path.stem.split("-")[0]
+
+
+def test_every_convention_has_fixtures():
+    named = {p.stem.split("-")[0] for p in SCRIPTS}
+    assert set(CONVENTIONS) <= named
