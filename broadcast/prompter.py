@@ -70,7 +70,7 @@ class PrompterBlock:
     kind: Kind
     mark: str  # "ANCHOR", "VO: JULIA LYUBOVA", "SOT: ..."
     copy: str  # the words to read, cased and with respellings; empty for a soundbite
-    start: int  # ms from the report's start (programme time less `Build.offset`)
+    start: int  # ms from the report's start
     end: int
     at: int  # whole seconds from the report's start
     reads: int  # whole seconds; the blocks' `reads` add up to the total exactly
@@ -283,7 +283,7 @@ def prompter_blocks(build: Build) -> tuple[PrompterBlock, ...]:
     blocks = []
     for i, timed in enumerate(build.timeline):
         segment = timed.segment
-        start, end = timed.start - build.offset, timed.end - build.offset
+        start, end = timed.start, timed.end
         at = whole_seconds(start)
         reads = whole_seconds(end) - at
         if segment.kind is Kind.SOUNDBITE:

@@ -181,6 +181,10 @@ def test_back_timing_from_the_on_air_time(reference_build, reference_report, pro
         assert int(lm) * 60 + int(ls) == total - at
 
 
+def test_prompter_keeps_report_time_whatever_the_programme_start(reference_report, profile, reference_prompter):
+    assert prompter_text(build_report(reference_report, profile, start="10:00:00:00")) == reference_prompter
+
+
 def test_back_timing_arithmetic():
     assert parse_clock("20:00:00") == 72000 and parse_clock("7:05") == 25500
     timing = BackTime(parse_clock("23:59:30"), 151)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -51,6 +52,13 @@ def test_csv_matches_json(reference_build):
     for row, record in zip(rows, records):
         assert row == {k: str(v) for k, v in record.items()}
     assert rows[0]["f1"] == "Russian President" and rows[3]["f1"] == "Moscow"
+
+
+def test_programme_start_moves_the_timecodes_only(reference_build):
+    plain = json.loads(supers_json(reference_build))["supers"]
+    shifted = json.loads(supers_json(replace(reference_build, offset=36_000_000)))["supers"]
+    assert [r["in"] for r in shifted] == [r["in"] for r in plain]
+    assert [r["in_timecode"] for r in shifted] == ["10" + r["in_timecode"][2:] for r in plain]
 
 
 def test_drop_frame_timecode_at_29_97(reference_report):

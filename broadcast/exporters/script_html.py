@@ -52,8 +52,8 @@ _COMMAND = {Kind.ANCHOR_INTRO: "ANCHOR ON CAM", Kind.NARRATION: "VO", Kind.SOUND
 
 
 def _timecode(build: Build, ms: int) -> str:
-    """Programme timecode with frames (Build times already include the `--start` offset)."""
-    return ms_to_timecode(ms, build.profile.fps)
+    """The programme timecode, with frames, of a time in the report (`--start` added)."""
+    return ms_to_timecode(build.offset + ms, build.profile.fps)
 
 
 def _cg(build: Build, cue: SuperCue, locator: bool) -> str:
@@ -112,18 +112,16 @@ def script_html(build: Build) -> str:
             rows.append(f'<tr class="{block.kind}" data-segment="{block.segment_index}">'
                         f'<td class="control">{_control(build, block)}</td>'
                         f'<td class="words">{_words(build, timed)}</td></tr>')
-    start = build.timeline[0].start if build.timeline else build.offset
     facts = [f for f in (report.network, report.correspondent, report.location) if f]
-    facts += [f"{float(build.profile.fps):g} fps", f"starts {_timecode(build, start)}"]
+    facts += [f"{float(build.profile.fps):g} fps", f"starts {_timecode(build, 0)}"]
     if timing:
         facts += [f"on air {format_clock(timing.on_air)}", f"off {format_clock(timing.off_air)}"]
-    end = build.timeline[-1].end if build.timeline else build.offset
     body = (
         f"<header><h1>{escape(report.title)}</h1><p>{escape(' · '.join(facts))}</p></header>\n"
         '<table><thead><tr><th>CONTROL ROOM</th><th>WORDS</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + f'\n</tbody><tfoot><tr><td class="control" id="total">TOTAL {format_duration(total)} · '
-        f'ends {_timecode(build, end)}</td><td></td></tr></tfoot></table>'
+        f'ends {_timecode(build, build.total)}</td><td></td></tr></tfoot></table>'
     )
     return page(f"Script: {report.title}", body, css=CSS)
 

@@ -1,7 +1,7 @@
 """`STEM.supers.json`: the lower-thirds for the graphics system, one record a super.
 
-Each record has its in and out times in seconds from the report's start (media time, for a
-clip that starts at the report) and as programme timecode with frames, and the template
+Each record has its in and out times in seconds from the report's start (for a clip that
+starts with the report) and as programme timecode with frames (`--start` added), and the template
 fields as CasparCG templates name them: `f0` the name, `f1` the title (for a stand-up, the
 location). The fields are exactly the lower-thirds of the subtitles and the script.
 """
@@ -25,11 +25,11 @@ def super_records(build: Build) -> list[dict]:
             "index": n,
             "segment": cue.segment_index,
             "kind": str(build.timeline[cue.segment_index].segment.kind),
-            "in": (cue.start - build.offset) / 1000,
-            "out": (cue.end - build.offset) / 1000,
+            "in": cue.start / 1000,
+            "out": cue.end / 1000,
             "duration": (cue.end - cue.start) / 1000,
-            "in_timecode": ms_to_timecode(cue.start, fps),
-            "out_timecode": ms_to_timecode(cue.end, fps),
+            "in_timecode": ms_to_timecode(build.offset + cue.start, fps),
+            "out_timecode": ms_to_timecode(build.offset + cue.end, fps),
             "f0": cue.lower_third.name,
             "f1": cue.lower_third.title,
         }
