@@ -290,29 +290,31 @@ def _box(rgb: bytes, colour: pysubs2.Color, rows: tuple[float, float] = (0, 1), 
 
 
 @in_chromium
-def test_frame_matches_what_libass_draws(page, tmp_path, ffmpeg):
+@pytest.mark.parametrize("profile", ["broadcast", "bbc", "dcmp"])
+def test_frame_matches_what_libass_draws(page, tmp_path, ffmpeg, profile):
     """The page's frame and a frame libass renders from the same ASS file agree on where the
     raised subtitle, the lower-third boxes and the accent bar are."""
     from broadcast.preview.render import font_files
-    build = build_text(HOSTILE, load_profile())
+    build = build_text(HOSTILE, load_profile(profile))
     sup = build.supers[0]
     t = sup.start + 1000  # faded in, with the raised cue on screen
     (tmp_path / "council.ass").write_text(exporters()["ass"].export(build), encoding="utf-8")
     (tmp_path / "fonts").mkdir()
     for font in font_files(["DejaVu Sans"]):
         (tmp_path / "fonts" / font.name).symlink_to(font)
-    libass = _pixels(ffmpeg, ["-f", "lavfi", "-i", f"color=c=black:s=1920x1080:r=25:d={t / 1000 + 1}",
+    libass = _pixels(ffmpeg, ["-f", "lavfi", "-i", f"color=c=0x406080:s=1920x1080:r=25:d={t / 1000 + 1}",
                               "-ss", f"{t / 1000}"], "ass=council.ass:fontsdir=fonts,", tmp_path)
     page.goto(_page(tmp_path, build).as_uri())
     page.evaluate(f"preview.seek({t})")
-    page.add_style_tag(content=".stage{background:#000}")
+    page.add_style_tag(content=".stage{background:#406080}")
     shot = page.locator("#stage").screenshot()
     chromium = _pixels(ffmpeg, ["-f", "png_pipe", "-i", "-"], "", tmp_path, stdin=shot)
     sheet = pysubs2.load(str(tmp_path / "council.ass"))
     parts = {
         "name box": (sheet.styles["LowerThirdName"].outlinecolor, (0.5, 1)),
         "title box": (sheet.styles["LowerThirdTitle"].outlinecolor, (0.5, 1)),
-        "accent bar": (sheet.styles["LowerThirdBar"].primarycolor, (0.5, 1)),
+        **({"accent bar": (sheet.styles["LowerThirdBar"].primarycolor, (0.5, 1))}
+           if "LowerThirdBar" in sheet.styles else {}),
         "raised subtitle": (sheet.styles["SubtitleTop"].primarycolor, (0, 0.5)),
     }
     for part, (colour, rows) in parts.items():

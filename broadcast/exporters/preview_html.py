@@ -67,14 +67,15 @@ def style_css(selector: str, style: pysubs2.SSAStyle) -> str:
         f"letter-spacing:{style.spacing:g}px",
         f"text-align:{('left', 'center', 'right')[_column(int(style.alignment))]}",
     ]
-    line_rules = []
+    box_rules = []
     if style.borderstyle in (3, 4):  # a box behind each line: 3 in OutlineColour, 4 in BackColour
         box = style.outlinecolor if style.borderstyle == 3 else style.backcolor
-        # the box grows outwards from the text, which stays where it would be without it
-        line_rules += [f"background:{_rgba(box)}", f"padding:{style.outline:g}px",
-                       f"margin:0 {-style.outline:g}px"]
+        # The box grows outwards from the text, which stays where it would be without it, and
+        # lies under the text of every line (one line's box must not cover the line above).
+        box_rules += ["content:''", "position:absolute", f"inset:{-style.outline:g}px", "z-index:-1",
+                      f"background:{_rgba(box)}"]
         if style.shadow:
-            line_rules.append(f"box-shadow:{style.shadow:g}px {style.shadow:g}px 0 {_rgba(style.backcolor)}")
+            box_rules.append(f"box-shadow:{style.shadow:g}px {style.shadow:g}px 0 {_rgba(style.backcolor)}")
     else:
         shadows = []
         if style.outline:
@@ -86,8 +87,8 @@ def style_css(selector: str, style: pysubs2.SSAStyle) -> str:
         if shadows:
             rules.append(f"text-shadow:{','.join(shadows)}")
     css = f"{selector}{{{';'.join(rules)}}}"
-    if line_rules:
-        css += f"\n{selector} .line{{{';'.join(line_rules)}}}"
+    if box_rules:
+        css += f"\n{selector} .line{{position:relative}}\n{selector} .line::before{{{';'.join(box_rules)}}}"
     return css
 
 
@@ -276,8 +277,8 @@ def export(build: Build) -> str:
 <p class="summary">Caption preview · profile <b>{escape(profile.name)}</b>
 ({profile.max_chars_per_second:g} characters a second, {profile.max_chars_per_line} characters ×
 {profile.max_lines} lines, {float(profile.fps):g} fps) · running time {_tc(build, build.total)} ·
-{count(len(views), "cue")}, {count(len(build.supers), "lower-third")} · <span class="speed-over">{over} over</span>,
-<span class="speed-near">{near} near</span> the reading speed</p>
+{count(len(views), "cue")}, {count(len(build.supers), "lower-third")} · <span class="{'speed-over' if over else ''}">{over} over</span>,
+<span class="{'speed-near' if near else ''}">{near} near</span> the reading speed</p>
 </header>
 <main>
 <div class="stage{' with-video' if video else ''}" id="stage">{player}
