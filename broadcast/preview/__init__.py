@@ -3,8 +3,10 @@ each cue with its segment, speaker, reading speed and breaches of the profile.""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
+from broadcast.check import check_cues
 from broadcast.model import ROLE, Build, Cue, Kind, Segment
 from broadcast.profiles import StyleProfile
 
@@ -60,37 +62,16 @@ def speaker_label(segment: Segment, build: Build) -> str:
     return role
 
 
-def cue_breaches(cue: Cue, following: Cue | None, profile: StyleProfile) -> tuple[str, ...]:
-    """Each rule of the profile the cue breaks, in a few words."""
-    out = []
-    cps = reading_speed(cue)
-    if cps > profile.max_chars_per_second:
-        out.append(f"{cps:.1f} cps > {profile.max_chars_per_second:g}")
-    if cue.duration < profile.min_duration:
-        out.append(f"shorter than {profile.min_duration / 1000:g}s")
-    if cue.duration > profile.max_duration:
-        out.append(f"longer than {profile.max_duration / 1000:g}s")
-    if len(cue.lines) > profile.max_lines:
-        out.append(f"{len(cue.lines)} lines > {profile.max_lines}")
-    longest = max((len(line) for line in cue.lines), default=0)
-    if longest > profile.max_chars_per_line:
-        out.append(f"line of {longest} chars > {profile.max_chars_per_line}")
-    if following is not None:
-        gap = following.start - cue.end
-        if gap < 0:
-            out.append(f"overlaps cue {following.index}")
-        elif gap < profile.min_gap:
-            out.append(f"gap {gap}ms < {profile.min_gap_frames} frames")
-    return tuple(out)
-
-
 def cue_views(build: Build) -> tuple[CueView, ...]:
-    cues = build.cues
+    """Each cue with what the previews show of it; its breaches are those `broadcast check`
+    finds, in its words."""
+    breaches = defaultdict(list)
+    for breach in check_cues(list(build.cues), build.profile):
+        breaches[breach.cue].append(breach.message)
     views = []
-    for i, cue in enumerate(cues):
+    for cue in build.cues:
         segment = build.timeline[cue.segment_index].segment
         cps = reading_speed(cue)
-        following = cues[i + 1] if i + 1 < len(cues) else None
         views.append(CueView(cue, segment.kind, speaker_label(segment, build), cps,
-                             speed_level(cps, build.profile), cue_breaches(cue, following, build.profile)))
+                             speed_level(cps, build.profile), tuple(breaches[cue.index])))
     return tuple(views)
