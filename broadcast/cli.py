@@ -82,12 +82,22 @@ def _version() -> str:
     return f"broadcast {__version__}"
 
 
+#: the largest script read: well over ten hours of speech (an hour is about 60 KB); a bigger
+#: file is a log or a dump, not a script, and would keep a batch busy for minutes
+MAX_SCRIPT_BYTES = 1_000_000
+
+
 def read_input(path: Path) -> str:
     """The normalised text of a script file."""
     from broadcast.errors import UnusableInput
     from broadcast.reading import read_script
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SCRIPT_BYTES + 1)
+        if len(data) > MAX_SCRIPT_BYTES:
+            size = max(path.stat().st_size, len(data))
+            raise UnusableInput(f"{path}: the file has {size:,} bytes; a script has at most "
+                                f"{MAX_SCRIPT_BYTES:,}")
     except IsADirectoryError:
         raise UnusableInput(f"{path}: is a folder, not a script") from None
     except OSError as exc:
