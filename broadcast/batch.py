@@ -234,10 +234,11 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
             results[result.path] = result
             if not result.ok:
                 failed += 1
-                progress.console.print(f"[red]failed[/red] {escape(_reason(result))}",
-                                       highlight=False)
+                # One line each, never wrapped, so that a log of a night's run can be searched.
+                progress.console.print(f"broadcast: error: {escape(_reason(result))}", highlight=False,
+                                       soft_wrap=True, style="red")
                 if result.internal and os.environ.get("BROADCAST_DEBUG"):
-                    progress.console.print(escape(result.detail), highlight=False)
+                    progress.console.print(escape(result.detail), highlight=False, soft_wrap=True)
             progress.update(task, advance=1, failed=failed)
     elapsed = time.perf_counter() - started
     ordered = [results[p] for p in scripts]
