@@ -400,3 +400,28 @@ def test_libass_loads_the_ass_of_hostile_input(ffmpeg, tmp_path, case):
          "-vf", f"ass={out / 'report.ass'}", "-ss", str(at), "-frames:v", "1", "-f", "null", "-"],
         capture_output=True, text=True)
     assert run.returncode == 0 and not run.stderr.strip(), run.stderr
+
+
+# Size: a script has at most MAX_SCRIPT_BYTES; within that, nothing is refused for its shape.
+
+def test_a_ten_megabyte_file_is_refused_in_one_line_without_reading_it_all(tmp_path):
+    from broadcast.cli import MAX_SCRIPT_BYTES
+    body = script(NARRATION, BITE).encode() + b"\n"
+    source = write(tmp_path / "huge.txt", body * (10_000_000 // len(body) + 1))
+    run = cli("build", source, "-o", tmp_path / "out")
+    assert_refused(run, says=f"a script has at most {MAX_SCRIPT_BYTES:,}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_line_of_a_million_characters_is_refused_in_one_line(tmp_path):
+    source = write(tmp_path / "line.txt", "Title\n" + "x" * 1_000_000)
+    assert_refused(cli("segment", source), says="bytes")
+    assert_refused(cli("build", source, "-o", tmp_path / "out"), says="bytes")
+
+
+def test_one_long_paragraph_of_fifty_thousand_characters_is_built_whole(tmp_path):
+    sentence = "The talks in Geneva went on late into the night and resumed at dawn. "
+    source, out, result = build_bytes(tmp_path, script(sentence * (50_000 // len(sentence))).encode())
+    assert result.ok, result.error
+    report = check_deliverables(out, "report")
+    assert sum(s["text"].count("dawn.") for s in report["segments"]) == 50_000 // len(sentence)
