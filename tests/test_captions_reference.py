@@ -67,16 +67,8 @@ def test_no_name_is_split(build):
 
 def test_cues_keep_the_profile(build):
     breaches = check_cues(list(build.cues), build.profile)
-    if build.profile.name == "dcmp":
-        # DCMP's 15 characters a second is slower than the 165-170 words a minute the
-        # reporters read at: only the reading speed may then go, and each such cue is named.
-        assert {b.rule for b in breaches} <= {"reading speed"}
-        warned = " ".join(build.warnings)
-        for breach in breaches:
-            assert f"cue {breach.cue} " in warned
-    else:
-        assert breaches == []
-        assert not [w for w in build.warnings if w.startswith("cue ")]
+    assert breaches == []
+    assert not [w for w in build.warnings if w.startswith("cue ")]
 
 
 def test_cues_sit_on_frames_and_keep_the_gap(build):

@@ -126,9 +126,6 @@ def test_ass_times_are_allowed_their_centisecond_rounding():
 
 
 OWN_FILES = [srt.EXPORTER, vtt.EXPORTER, ass.EXPORTER]
-#: DCMP's 15 characters a second is slower than the read-time model's speech, so the cue
-#: maker cannot keep it without dropping words; it warns for each such cue instead
-SPEECH_OUTRUNS_DCMP = pytest.mark.xfail(strict=True, reason="speech outruns 15 characters a second")
 
 
 def _own_breaches(profile: str, exporter, tmp_path) -> tuple[list[Breach], object]:
@@ -138,7 +135,7 @@ def _own_breaches(profile: str, exporter, tmp_path) -> tuple[list[Breach], objec
     return check_file(path, build.profile), build
 
 
-@pytest.mark.parametrize("profile", [*PROFILES[:-1], pytest.param(PROFILES[-1], marks=SPEECH_OUTRUNS_DCMP)])
+@pytest.mark.parametrize("profile", PROFILES)
 @pytest.mark.parametrize("exporter", OWN_FILES, ids=lambda e: e.name)
 def test_the_tools_own_files_pass_their_profile(profile, exporter, tmp_path):
     breaches, _ = _own_breaches(profile, exporter, tmp_path)
