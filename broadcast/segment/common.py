@@ -122,30 +122,31 @@ def wrap_width(texts: list[str]) -> int | None:
 def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int | None = None) -> list[Clip]:
     """Paragraphs from lines, stripped, joining the lines a hard wrap broke.
 
-    In a script whose lines run free, each line is a paragraph. In a hard-wrapped one, a line
-    joins the one before where that one was broken for want of room (the next word would not
-    have fitted) or, when the script separates paragraphs by blank lines, where that one is a
-    full line (a short line ends its paragraph). Blank lines always end a paragraph, and
-    `starts_paragraph(text)` marks lines that always open one (a super, a label). A caller
-    cutting the script into pieces passes the `width` measured on the whole script.
+    Blank lines always end a paragraph. A script that separates its paragraphs by blank lines
+    and breaks lines inside them (most line ends fall mid-sentence) has its blocks joined. In
+    a hard-wrapped script without blank lines, a line joins the one before where that one was
+    broken for want of room (the next word would not have fitted within the wrap width).
+    Otherwise each line is a paragraph, as in the reference. `starts_paragraph(text)` marks
+    lines that always open one (a super, a label); a caller cutting the script into pieces
+    passes the `width` measured on the whole script.
     """
     width = width or wrap_width([line.text for line in lines_])
-    blank_separated = width is not None and any(
-        not a.text.strip() and b.text.strip() for a, b in zip(lines_, lines_[1:]))
+    texts = [line.text.strip() for line in lines_]
+    runs = [a for a, b in zip(texts, texts[1:]) if a and b]
+    ended = sum(1 for a in runs if re.search(r"[.!?:\"']$", a))
+    blank_separated = any(not a and b for a, b in zip(texts, texts[1:])) and ended < 0.5 * len(runs)
     out: list[Clip] = []
     current: list[Clip] = []
-    for line in lines_:
-        text = line.text.strip()
+    for line, text in zip(lines_, texts):
         if not text:
             if current:
                 out.append(Clip.join(current))
             current = []
             continue
-        if current and not starts_paragraph(text) and width is not None:
-            before = current[-1].text
-            if _broken(before, text, width) or blank_separated and len(before) >= width - 25:
-                current.append(line.strip())
-                continue
+        if current and not starts_paragraph(text) and (
+                blank_separated or width is not None and _broken(current[-1].text, text, width)):
+            current.append(line.strip())
+            continue
         if current:
             out.append(Clip.join(current))
         current = [line.strip()]

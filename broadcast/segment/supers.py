@@ -109,6 +109,7 @@ class Spellings:
     by_upper: dict[str, str]
     phrases: str  # the body, for finding a name as a run of words
     common: frozenset[str] = frozenset()  # words the body writes in lower case: not names
+    mid_sentence: frozenset[str] = frozenset()  # capitalised words seen inside a sentence
 
     @classmethod
     def from_text(cls, body: str) -> Spellings:
@@ -116,22 +117,18 @@ class Spellings:
         sentence_start: dict[str, str] = {}
         for m in _WORD.finditer(body):
             token = m.group(0).strip(".'-&")
-            before = body[:m.start()].rstrip()[-1:] or "."
+            before = body[max(0, m.start() - 40):m.start()].rstrip()[-1:] or "."
             if token and not (is_capitals(token) and len(token) < 2):
                 # Mixed-case spellings ("al-Assad") and capitals the body itself uses ("NATO").
                 if is_capitals(token) or token[0].isupper() or "-" in token:
                     # A capital that only opens a sentence says nothing about the word.
                     table = sentence_start if before in '.!?:"' else by_upper
                     table.setdefault(token.upper(), token)
+        mid = frozenset(by_upper)
         for upper, token in sentence_start.items():
             by_upper.setdefault(upper, token)
         common = frozenset(t.lower() for t in re.findall(r"(?<![\w'-])[a-z][a-z'-]+", body))
-        return cls(by_upper, body, common - PARTICLES)
-
-    def is_common(self, word: str) -> bool:
-        """The body uses the word in lower case, as a plain word (`race`, `races`)."""
-        low = word.lower().strip(",.:")
-        return low in self.common or low + "s" in self.common
+        return cls(by_upper, body, common - PARTICLES, mid)
 
     def spelled(self, token: str) -> str | None:
         return self.by_upper.get(token.upper())
@@ -209,7 +206,9 @@ def title_case(title: str) -> str:
         if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1:
             word = _cap_word(word.lower())
         if any(c.isupper() for c in word) or not any(c.isalpha() for c in word):
-            out.append(word)
+            # Keep what the script capitalised; a plain part after a hyphen still takes a capital.
+            out.append("-".join(p[:1].upper() + p[1:] if p.isalpha() and p.islower() else p
+                                for p in word.split("-")) if i or "-" in word else word)
         elif i > 0 and word.lower().strip(",") in SMALL_WORDS:
             out.append(word)
         else:
@@ -265,11 +264,12 @@ def split_name_title(
             return words[:k], words[k:], True
 
     def starts_title(i: int) -> bool:
-        return bool(_title_score(words[i])) or i >= 2 and spellings.is_common(words[i])
+        return bool(_title_score(words[i])) or i >= 2 and (spellings.is_common(words[i]) or spellings.is_place(words[i]))
 
     for k in (2, 3):
         if k < n and starts_title(k) and not is_titleish(words[:k]):
-            return words[:k], words[k:], True
+            # A third name word is sure only when the body uses it as a name (Erdogan, not Dublin).
+            return words[:k], words[k:], k == 2 or spellings.is_surname(words[2])
     if starts_title(1) and not _title_score(words[0]):
         return words[:1], words[1:], False
     k = 3 if n > 3 and words[1].lower().split("-")[0] in PARTICLES else min(2, n - 1)

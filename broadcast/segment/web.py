@@ -107,11 +107,13 @@ def _short_super(text: str, end: int) -> bool:
 
 
 def _mixed_case_title(rest: Clip) -> tuple[list[str], Clip]:
-    """`VLADIMIR PUTIN Russian President "..."`: a title in normal case before the quote."""
+    """`VLADIMIR PUTIN Russian President "..."`: a title in normal case before a quotation
+    that runs to the end of the paragraph (not a stand-up that quotes a word)."""
     if rest.text.lstrip().startswith('"'):
         return [], rest
     m = re.match(r'\s*,?\s*([^"]{1,80}?)\s*[,:]?\s*(?=")', rest.text)
-    if m and not _sentence_like(m.group(1)):
+    if m and not _sentence_like(m.group(1)) and m.group(1)[:1].isupper() and \
+            re.search(r'"[.,]?\s*$', rest.text) and rest.text.count('"') == 2:
         return m.group(1).split(), rest[m.end():]
     return [], rest
 
@@ -133,12 +135,15 @@ def parse(text: str) -> Report:
     if first is None:
         return Report("", (), None, None, None, ())
     title_clip = lines[first].strip()
-    paragraphs = common.unwrap(lines[first + 1:], lambda t: _opens_with_super(t) or t.startswith("["))
     title = title_clip.text
+    rest = lines[first + 1:]
     tags: tuple[str, ...] = ()
-    if paragraphs and _TAGS.fullmatch(paragraphs[0].text):
-        tags = tuple(t.strip() for t in paragraphs[0].text[1:-1].split(",") if t.strip())
-        paragraphs = paragraphs[1:]
+    tagline = next((i for i, line in enumerate(rest) if line.text.strip()), None)
+    if tagline is not None and _TAGS.fullmatch(rest[tagline].text.strip()):
+        text_of_tags = rest[tagline].text.strip()[1:-1]
+        tags = tuple(t.strip() for t in text_of_tags.split(",") if t.strip())
+        rest = rest[tagline + 1:]
+    paragraphs = common.unwrap(rest, _opens_with_super)
     if not paragraphs:
         # A one-paragraph script is all anchor copy; the first line is then not a title.
         paragraphs, title = [title_clip], ""
