@@ -133,6 +133,24 @@ class Spellings:
     def spelled(self, token: str) -> str | None:
         return self.by_upper.get(token.upper())
 
+    def is_place(self, word: str) -> bool:
+        """The body names the word as a place: "in Dublin", "from Sochi"."""
+        seen = self.spelled(word)
+        if not seen or is_capitals(seen):
+            return False
+        return bool(re.search(rf"\b(?:in|from|at|near|outside|across|around|to|of)\s+(?:the\s+)?"
+                              rf"{re.escape(seen)}\b", self.phrases))
+
+    def is_surname(self, word: str) -> bool:
+        """The body uses the word as a name: capitalised mid-sentence, not after "in", "from"..."""
+        seen = self.spelled(word)
+        return bool(seen) and not is_capitals(seen) and seen.upper() in self.mid_sentence and not self.is_place(word)
+
+    def is_common(self, word: str) -> bool:
+        """The body uses the word in lower case, as a plain word (`race`, `races`)."""
+        low = word.lower().strip(",.:")
+        return low in self.common or low + "s" in self.common
+
     def has_name(self, words: list[str]) -> bool:
         """The body writes these words in a row, in proper case (not as another capitals line)."""
         pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w-])"
