@@ -67,9 +67,13 @@ def test_a_word_the_body_writes_in_lower_case_starts_the_title():
 
 def test_third_name_word_is_sure_only_with_evidence():
     _, warning = _lt("RECEP TAYYIP ERDOGAN TURKISH PRESIDENT", Spellings.from_text("Talks went on."))
+    assert warning is None  # a demonym opens the title
+    _, warning = _lt("MARY ANN KELLY HOSPITAL NURSE", Spellings.from_text("Talks went on."))
     assert warning
-    _, warning = _lt("RECEP TAYYIP ERDOGAN TURKISH PRESIDENT", Spellings.from_text("Talks with Erdogan went on."))
+    _, warning = _lt("MARY ANN KELLY HOSPITAL NURSE", Spellings.from_text("Nurses like Kelly work on."))
     assert warning is None
+    lt, warning = _lt("MARY O'BRIEN DUBLIN RESIDENT", Spellings.from_text("Crowds gathered in Dublin."))
+    assert lt == LowerThird("Mary O'Brien", "Dublin Resident") and warning is None
 
 
 def test_doubtful_split_is_reported_not_hidden():

@@ -286,8 +286,10 @@ def split_name_title(
 
     for k in (2, 3):
         if k < n and starts_title(k) and not is_titleish(words[:k]):
-            # A third name word is sure only when the body uses it as a name (Erdogan, not Dublin).
-            return words[:k], words[k:], k == 2 or spellings.is_surname(words[2])
+            # A third name word is sure when a demonym follows it (nothing else comes before
+            # "Turkish President") or the body uses it as a name (Erdogan, not Dublin).
+            sure = k == 2 or _title_score(words[3]) == 3 or spellings.is_surname(words[2])
+            return words[:k], words[k:], sure
     if starts_title(1) and not _title_score(words[0]):
         return words[:1], words[1:], False
     k = 3 if n > 3 and words[1].lower().split("-")[0] in PARTICLES else min(2, n - 1)
