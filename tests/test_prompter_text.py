@@ -115,6 +115,31 @@ def test_marks_say_who_reads(reference_prompter):
     assert "[PKG: JULIA LYUBOVA | RUNS " in reference_prompter
 
 
+def test_reference_layout_as_checked_by_eye(reference_report, profile):
+    """The marks of the reference prompter in order, times masked (they follow the read-time
+    model); the copy between them is checked word by word above."""
+    text = prompter_text(build_report(reference_report, profile, on_air="20:00:00"))
+    marks = [re.sub(r"\d+:\d\d(:\d\d)?", "T", line) for line in text.splitlines() if line.startswith("[")]
+    read = "READS T | AT T | T | LEFT T]"
+    assert marks == [
+        "[TOTAL T | ON AIR T | OFF T]",
+        f"[ANCHOR | {read}",
+        "[PKG: JULIA LYUBOVA | RUNS T]",
+        f"[VO: JULIA LYUBOVA | {read}",
+        f"[VO: JULIA LYUBOVA | {read}",
+        '[SOT: VLADIMIR PUTIN, RUSSIAN PRESIDENT | IN: "WE HAVE AGREED" | OUT: "AGAINST TERRORISM" | RUNS T]',
+        f"[VO: JULIA LYUBOVA | {read}",
+        '[SOT: RECEP TAYYIP ERDOGAN, TURKISH PRESIDENT | IN: "THE POINT WE" | OUT: "PEOPLE OF SYRIA" | RUNS T]',
+        f"[VO: JULIA LYUBOVA | {read}",
+        '[SOT: ALEXEY KHLEBNIKOV, RUSSIAN INTERNATIONAL AFFAIRS CENTER | IN: "THE POLITICAL" | '
+        'OUT: "POLITICAL PROCESS" | RUNS T]',
+        f"[VO: JULIA LYUBOVA | {read}",
+        f"[STANDUP: JULIA LYUBOVA | {read}",
+        f"[SOC: JULIA LYUBOVA | {read}",
+        "[END | TOTAL T | OFF T]",
+    ]
+
+
 def test_sign_off_is_the_standard_out_cue_in_full(reference_prompter):
     lines = reference_prompter.splitlines()
     assert "JULIA LYUBOVA, CGTN, MOSCOW" in lines
