@@ -67,7 +67,7 @@ def deliverable_names(stem: str, only: Iterable[str] = ()) -> list[str]:
     return [f"{stem}{table[name].suffix}" for name in (only or table)]
 
 
-def _entry(path: Path) -> Path:
+def directory_entry(path: Path) -> Path:
     """The directory entry a path names (its folder resolved, the name itself not followed)."""
     return path.absolute().parent.resolve() / path.name
 
@@ -76,7 +76,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
               protected: frozenset[Path] = frozenset()) -> FileResult:
     """Build one script into `out_dir`, named after the file's stem; never raises for bad input.
 
-    `protected` holds the other inputs of a batch (as `_entry` paths): a deliverable that
+    `protected` holds the other inputs of a batch (as `directory_entry` paths): a deliverable that
     would land on one of them, or on the script itself, fails the build before anything is
     written.
     """
@@ -92,9 +92,9 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
                            **settings.options)
         outputs = render_all(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
-        inputs = protected | {_entry(path)}
+        inputs = protected | {directory_entry(path)}
         for target in targets:
-            if _entry(target) in inputs:
+            if directory_entry(target) in inputs:
                 raise UnusableInput(f"{path}: its {target.name} would overwrite an input script; "
                                     f"write to another folder")
         prepare_output(out_dir)
@@ -132,22 +132,25 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
         else:
             found = [path]
         for p in found:
-            if _entry(p) not in seen:
-                seen.add(_entry(p))
+            if directory_entry(p) not in seen:
+                seen.add(directory_entry(p))
                 out.append(p)
     return out
 
 
-def stem_clashes(paths: list[Path]) -> dict[Path, Path]:
-    """Scripts whose stem an earlier script already has: their outputs would overwrite its."""
+def plan(paths: list[Path], out_dir: Path) -> tuple[list[Path], list[FileResult], frozenset[Path]]:
+    """The scripts to build; failed results for those whose stem an earlier script already
+    has (their outputs would overwrite its); and the inputs no deliverable may land on."""
     first: dict[str, Path] = {}
-    clashes = {}
+    todo, clashes = [], []
     for path in paths:
         if path.stem in first:
-            clashes[path] = first[path.stem]
+            clashes.append(FileResult(path, error=f"{path}: has the same name as {first[path.stem]}, "
+                                                  f"whose outputs it would overwrite in {out_dir}"))
         else:
             first[path.stem] = path
-    return clashes
+            todo.append(path)
+    return todo, clashes, frozenset(directory_entry(p) for p in paths)
 
 
 def prepare_output(out_dir: Path) -> None:
@@ -188,12 +191,8 @@ def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int =
 
     Scripts whose stem clashes with an earlier one are skipped (reported as failed).
     """
-    clashes = stem_clashes(paths)
-    for path, first in clashes.items():
-        yield FileResult(path, error=f"{path}: has the same name as {first}, whose outputs it would "
-                                     f"overwrite in {out_dir}")
-    todo = [p for p in paths if p not in clashes]
-    protected = frozenset(_entry(p) for p in paths)
+    todo, clashes, protected = plan(paths, out_dir)
+    yield from clashes
     remove_stale_parts(out_dir, (n for p in todo for n in deliverable_names(p.stem, settings.only)))
     if jobs <= 1 or len(todo) <= 1:
         for path in todo:
