@@ -1,7 +1,9 @@
 """The data that flows through the pipeline, as frozen dataclasses.
 
-Times are whole milliseconds from the start of the report (or from `--start` once a
-programme offset applies): exact, and what `srt` and `pysubs2` take.
+Times are whole milliseconds from the start of the report: exact, and what `srt` and
+`pysubs2` take. Programme time (`--start`) is that plus `Build.offset`: the timecodes shown
+to people and the SRT file, which goes to playout, carry it. WebVTT and ASS are played
+against the video (browsers, libass, whose ASS clock stops at 9:59:59.99) and keep report time.
 """
 
 from __future__ import annotations
@@ -95,6 +97,25 @@ class WordTiming:
 
 
 @dataclass(frozen=True)
+class WordAlignment:
+    """The script's words matched to a word-timing file (`--timings`)."""
+
+    source: str  # the file's format: "whisperx", "stable-ts", "gentle", "aeneas", "srt", "webvtt"
+    recognised: int  # words in the file
+    matched: int  # script words found in the file, exactly or as a near-miss
+    #: per segment (timeline order), (start, end) ms of each whitespace token of its text
+    word_times: tuple[tuple[tuple[int, int], ...], ...]
+
+    @property
+    def words(self) -> int:
+        return sum(len(times) for times in self.word_times)
+
+    @property
+    def match_rate(self) -> float:
+        return self.matched / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True)
 class Cue:
     """One subtitle event."""
 
@@ -139,6 +160,8 @@ class Build:
     offset: int = 0
     #: extra inputs exporters may use (pronouncer guide, on-air time)
     options: dict = field(default_factory=dict, compare=False)
+    #: how the words were matched to real timings, when `--timings` was given
+    alignment: WordAlignment | None = None
 
     @property
     def total(self) -> int:

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+from broadcast.align import conform, timeline_from_words
 from broadcast.captions import make_cues, place_supers
 from broadcast.model import Build, Report
 from broadcast.profiles import StyleProfile
 from broadcast.segment import segment
+from broadcast.timecode import is_drop_frame_rate, timecode_to_ms
 from broadcast.timing import time_report
 
 
 def build_report(report: Report, profile: StyleProfile, **options) -> Build:
-    """Time and caption a segmented report."""
-    timeline = time_report(report, profile)
+    """Time and caption a segmented report.
+
+    options["timings"], the bytes of a word-timing file, times it from the recorded words
+    instead of the read-time model. options["start"], a timecode, is the programme time of
+    the report's start (`Build.offset`). At 29.97 and 59.94 it counts in drop-frame whichever
+    separator it is typed with, as timecodes at those rates are shown, so that
+    10:00:00:00 reads back as 10:00:00;00.
+    """
+    start = options.get("start")
+    offset = timecode_to_ms(start, profile.fps, drop_frame=is_drop_frame_rate(profile.fps)) if start else 0
+    alignment, notes = None, ()
+    if options.get("timings"):
+        alignment, notes = conform(report, options["timings"])
+        timeline = timeline_from_words(report, alignment.word_times, profile)
+    else:
+        timeline = time_report(report, profile)
     supers = place_supers(timeline, profile)
-    cues, warnings = make_cues(timeline, supers, profile)
-    return Build(report, profile, timeline, cues, supers, report.warnings + warnings, options=options)
+    cues, warnings = make_cues(timeline, supers, profile,
+                               word_times=alignment.word_times if alignment else None)
+    return Build(report, profile, timeline, cues, supers, report.warnings + notes + warnings,
+                 offset=offset, options=options, alignment=alignment)
 
 
 def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:

@@ -54,8 +54,12 @@ def ms_to_timecode(ms: float, fps: Fraction, drop_frame: bool | None = None) -> 
 _TIMECODE = re.compile(r"^(\d{1,2}):(\d{2}):(\d{2})(?:([:;.,])(\d{2,3}))?$")
 
 
-def timecode_to_frames(text: str, fps: Fraction) -> int:
-    """Frames from `HH:MM:SS:FF`, `HH:MM:SS;FF` (drop-frame) or `HH:MM:SS`."""
+def timecode_to_frames(text: str, fps: Fraction, drop_frame: bool | None = None) -> int:
+    """Frames from `HH:MM:SS:FF`, `HH:MM:SS;FF` (drop-frame) or `HH:MM:SS`.
+
+    By default the separator says whether the label counts in drop-frame; `drop_frame`
+    overrides it, for a label typed with either separator that means the numbering on screen.
+    """
     m = _TIMECODE.match(text.strip())
     if not m:
         raise UnusableInput(f"timecode {text!r} is not HH:MM:SS:FF")
@@ -65,11 +69,16 @@ def timecode_to_frames(text: str, fps: Fraction) -> int:
     if mm > 59 or ss > 59 or ff >= nominal:
         raise UnusableInput(f"timecode {text!r} is out of range at {float(fps):g} fps")
     frames = (hh * 3600 + mm * 60 + ss) * nominal + ff
-    if m.group(4) == ";" or m.group(4) is None and is_drop_frame_rate(fps):
+    if drop_frame is None:
+        drop_frame = m.group(4) == ";" or m.group(4) is None and is_drop_frame_rate(fps)
+    if drop_frame:
         minutes = hh * 60 + mm
+        if ss == 0 and ff < _drop(fps) and minutes % 10:
+            raise UnusableInput(f"timecode {text!r} does not exist in drop-frame: frames 00 to "
+                                f"{_drop(fps) - 1:02d} are skipped at the start of each minute but every tenth")
         frames -= _drop(fps) * (minutes - minutes // 10)
     return frames
 
 
-def timecode_to_ms(text: str, fps: Fraction) -> int:
-    return frames_to_ms(timecode_to_frames(text, fps), fps)
+def timecode_to_ms(text: str, fps: Fraction, drop_frame: bool | None = None) -> int:
+    return frames_to_ms(timecode_to_frames(text, fps, drop_frame), fps)

@@ -6,6 +6,7 @@ import json
 
 from broadcast.exporters import Exporter
 from broadcast.model import Build, Report, Segment
+from broadcast.timecode import is_drop_frame_rate, ms_to_timecode
 
 
 def _speaker(segment: Segment) -> dict | None:
@@ -55,7 +56,21 @@ def build_dict(build: Build) -> dict:
         for s in build.supers
     ]
     data["warnings"] = list(build.warnings)
+    data["timing"] = timing_dict(build)
     return data
+
+
+def timing_dict(build: Build) -> dict:
+    """Where the times come from, and the programme time of the report's zero (`--start`):
+    times in this file are from the report's start; add `offset` for programme time."""
+    fps = build.profile.fps
+    timing = {"basis": "words" if build.alignment else "read-time",
+              "start": ms_to_timecode(build.offset, fps), "offset": build.offset / 1000,
+              "drop_frame": is_drop_frame_rate(fps)}
+    if a := build.alignment:
+        timing |= {"source": a.source, "script_words": a.words, "recognised_words": a.recognised,
+                   "matched": a.matched, "match_rate": round(a.match_rate, 4)}
+    return timing
 
 
 def dumps(data: dict) -> str:

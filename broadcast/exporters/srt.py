@@ -48,11 +48,12 @@ def checked_cues(cues: tuple[Cue, ...]) -> list[tuple[Cue, tuple[str, ...]]]:
 
 def export(build: Build) -> str:
     subtitles = [
-        srt.Subtitle(cue.index, timedelta(milliseconds=cue.start), timedelta(milliseconds=cue.end),
-                     "\n".join(lines))
+        srt.Subtitle(cue.index, timedelta(milliseconds=build.offset + cue.start),
+                     timedelta(milliseconds=build.offset + cue.end), "\n".join(lines))
         for cue, lines in checked_cues(build.cues)
     ]
-    # Numbered as the cues are (and as in the JSON and WebVTT), not renumbered by srt.
+    # In programme time (--start), as playout takes it. Numbered as the cues are (and as in
+    # the JSON and WebVTT), not renumbered by srt.
     return srt.compose(subtitles, reindex=False)
 
 
