@@ -285,6 +285,7 @@ def prompter_blocks(build: Build) -> tuple[PrompterBlock, ...]:
         segment = timed.segment
         start, end = timed.start, timed.end
         at = whole_seconds(start)
+        # each block's seconds are the difference of rounded times, so that they sum to the total
         reads = whole_seconds(end) - at
         if segment.kind is Kind.SOUNDBITE:
             cue = SoundbiteCue(_speaker_line(segment), cased(in_cue(segment.text)),
