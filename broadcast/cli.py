@@ -24,7 +24,8 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--convention", help="script convention, when detection should be overridden")
     p.add_argument("--timings", type=Path, metavar="WORDS.json",
                    help="recognised word timings (WhisperX, stable-ts, Gentle, aeneas, SRT, WebVTT)")
-    p.add_argument("--start", metavar="TIMECODE", help="programme time of the report's start, e.g. 10:00:00:00")
+    p.add_argument("--start", metavar="TIMECODE",
+                   help="programme time of the report's start, e.g. 10:00:00:00 (drop-frame at 29.97 and 59.94)")
     p.add_argument("--video", type=Path, metavar="IN.mp4", help="video to preview or burn the captions onto")
     prompter = p.add_argument_group("prompter")
     prompter.add_argument("--on-air", metavar="HH:MM:SS", help="back-time the prompter to this on-air time")
