@@ -23,14 +23,17 @@ import re
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, speaker_label
+from broadcast.segment.supers import Spellings, is_acronym, is_capitals, speaker_label, title_case
 
 NAME = "agency"
 
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[A-Za-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+# `Moscow, Russia - May 8, 2025 (CGTN - No access Chinese mainland)`, and the capitals form
+# `SHOWS: SOCHI, RUSSIA (NOVEMBER 22, 2017) (REUTERS - ACCESS ALL)`.
 DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][^\n]{{0,80}}?)\s*[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>{_DATE})"
+    rf"^\s*(?:SHOWS:\s*)?(?P<place>[A-Z][^\n()]{{0,80}}?)\s*(?:[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?P<date>{_DATE})|\((?:[A-Z]+DAY,?\s+)?(?P<date2>{_DATE})\))"
     rf"\s*(?:\((?P<source>[^)\n]*)\))?\s*(?:\[[^\]\n]*\])?\s*$")
 _SHOT = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?(?P<rest>.*)$")
 _BITE = re.compile(
@@ -61,7 +64,18 @@ def _is_structure(text: str) -> bool:
 
 def _closed(clips: list[Clip]) -> bool:
     """The bite so far is a quotation whose last line closes it."""
-    return clips[0].text.lstrip().startswith('"') and clips[-1].text.rstrip().endswith(('"', '".', '",'))
+    return _quoted(clips) and clips[-1].text.rstrip().endswith(('"', '".', '",'))
+
+
+def _quoted(clips: list[Clip]) -> bool:
+    return clips[0].text.lstrip().startswith('"')
+
+
+def _cased(words: str) -> str:
+    """`SOCHI` as Sochi, `REUTERS` as Reuters; a network's acronym (CGTN, AP) stays."""
+    if is_capitals(words) and not is_acronym(words):
+        return title_case(words)
+    return words
 
 
 def _continued(clips: list[Clip], line: Clip) -> Clip:
@@ -76,7 +90,8 @@ def _continued(clips: list[Clip], line: Clip) -> Clip:
 
 def parse(text: str) -> Report:
     lines = common.lines(text)
-    title = first_line = ""
+    title = ""
+    first_lines: list[str] = []  # before the first structure: a slug, a headline, the feed's name
     network = location = correspondent = None
     anchor_blocks: list[list[Clip]] = []
     bites: list[tuple[re.Match, list[Clip]]] = []
@@ -114,15 +129,16 @@ def parse(text: str) -> Report:
                     network = network or value
                 state = "shots" if key in ("shotlist", "shot list", "shots") else state
         elif dateline:
-            location = location or dateline.group("place").split(",")[0].strip()
+            location = location or _cased(dateline.group("place").split(",")[0].strip())
             source = dateline.group("source")
             if source and not network:
-                network = re.split(r"\s+[-\u2013\u2014/]\s*|,", source)[0].strip() or None
+                network = _cased(re.split(r"\s+[-\u2013\u2014/]\s*|,", source)[0].strip()) or None
             state = "shots"
         elif shot:
             state = "shots"
         elif not stripped:
-            if state == "bite" and bites[-1][1] and _closed(bites[-1][1]):
+            # A blank line ends a bite that is closed or was never quoted.
+            if state == "bite" and bites[-1][1] and (_closed(bites[-1][1]) or not _quoted(bites[-1][1])):
                 state = "shots"
         elif state == "bite":
             if bites[-1][1] and _closed(bites[-1][1]):
@@ -131,12 +147,12 @@ def parse(text: str) -> Report:
                 bites[-1][1].append(_continued(bites[-1][1], line))
         elif state == "intro":
             anchor_blocks[-1].append(line)
-        elif state == "start" and not first_line:
-            first_line = stripped
+        elif state == "start":
+            first_lines.append(stripped)
         # Anything else is a shot description, the storyline or page clutter: not spoken.
 
-    # Names in the storyline and shot lines show how the script spells them.
-    spellings = Spellings.from_text(text)
+    # Names in the storyline and the shot descriptions show how the script spells them.
+    spellings = Spellings.from_text("\n".join(line for line in text.split("\n") if not _BITE.match(line)))
     segments: list[Segment] = []
     for block in anchor_blocks:
         for para in common.unwrap(block):
@@ -157,7 +173,7 @@ def parse(text: str) -> Report:
         else:
             warnings.append(f"soundbite {header.group(0).strip()!r} has no words under it")
     return Report(
-        title=title or first_line,
+        title=title or next((t for t in first_lines if not is_capitals(t)), first_lines[0] if first_lines else ""),
         tags=(),
         network=network,
         correspondent=correspondent,

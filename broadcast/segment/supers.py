@@ -113,6 +113,8 @@ class Spellings:
 
     @classmethod
     def from_text(cls, body: str) -> Spellings:
+        # Lines all in capitals (shot lists, labels, supers) say nothing about spelling.
+        body = "\n".join(line for line in body.split("\n") if not is_capitals(line))
         by_upper: dict[str, str] = {}
         sentence_start: dict[str, str] = {}
         for m in _WORD.finditer(body):
@@ -196,7 +198,7 @@ def proper_case(words: list[str], spellings: Spellings, *, is_name: bool) -> str
             out.append(word.lower())
         elif i > 0 and is_name and low in PARTICLES:
             out.append(word.lower())
-        elif seen and not (is_capitals(seen) and len(seen) > 4 and is_name):
+        elif seen and not (is_capitals(seen) and (is_name or len(seen) > 5) and not is_acronym(seen)):
             # The body's own spelling wins ("al-Assad", "McDonald", "UNICEF").
             out.append(seen + tail)
         elif i > 0 and is_name and "-" in bare and bare.partition("-")[0].lower() in PARTICLES:
@@ -348,7 +350,8 @@ def lower_third(
 
 
 _NO_NAME = re.compile(r"\s*\((?:no name(?: given)?|name not given|unnamed|not named|name withheld|"
-                      r"no name available)\)", re.I)
+                      r"no name available)\)|,?\s+who (?:did not|didn't|declined to) give (?:his|her|their) "
+                      r"names?|,?\s+(?:not named|unnamed)$", re.I)
 
 
 def speaker_label(label: str, spellings: Spellings) -> LowerThird:
@@ -357,6 +360,7 @@ def speaker_label(label: str, spellings: Spellings) -> LowerThird:
     Affairs Council`, or a vox pop's description (`Resident of Moscow (no name given)`,
     `Moscow resident`), which becomes the title under an empty name."""
     label = re.sub(r"\s+", " ", label).strip(" ,:")
+    label = re.sub(r"(?i),?\s+(?:saying|says|said)$", "", label)  # `..., VLADIMIR PUTIN, SAYING:`
     if _NO_NAME.search(label):
         return LowerThird("", title_case(_NO_NAME.sub("", label).strip(" ,")))
     label = re.sub(r"\s*\([^)]*\)", "", label)  # "(partially overlaid by shot 5)"

@@ -88,15 +88,24 @@ class _Piece:
 
 
 def _pieces(paragraphs: list[Clip]) -> list[_Piece]:
-    pieces = []
+    pieces: list[_Piece] = []
     for para in paragraphs:
+        previous = pieces[-1] if pieces else None
         count, end = _leading_capitals(para.text)
         words = para.text[:end].split()
         if count and (_is_super(words) or _short_super(para.text, end)):
             pieces.append(_Piece(para, words, para[end:]))
+        elif previous and previous.capitals and not previous.rest.text.strip(" :,"):
+            # The super on a line of its own, the words on the next.
+            pieces[-1] = _Piece(Clip.join([previous.para, para]), previous.capitals, para)
         else:
             pieces.append(_Piece(para, [], para))
     return pieces
+
+
+def _looks_like_copy(line: str) -> bool:
+    """A first line that is a paragraph of copy, not a headline: long, or sentences."""
+    return len(line) > 160 or len(line.split()) > 12 and bool(re.search(r"[.!]\s+\S.*[.!]$", line))
 
 
 def _short_super(text: str, end: int) -> bool:
@@ -137,6 +146,8 @@ def parse(text: str) -> Report:
     title_clip = lines[first].strip()
     title = title_clip.text
     rest = lines[first + 1:]
+    if _looks_like_copy(title):
+        title, rest = "", lines[first:]
     tags: tuple[str, ...] = ()
     tagline = next((i for i, line in enumerate(rest) if line.text.strip()), None)
     if tagline is not None and _TAGS.fullmatch(rest[tagline].text.strip()):
