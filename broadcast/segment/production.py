@@ -37,7 +37,9 @@ _MODES = (
     (re.compile(r"STAND[- ]?UP|PTC|PIECE TO CAMERA|ON CAM(?:ERA)?|REPORTER ON CAM(?:ERA)?"), "standup"),
     (re.compile(r"SIGN[- ]?OFF|SIGNOUT|SIG"), "signoff"),
     (re.compile(r"(?:ANCHOR\s+)?(?:TAG|OUTRO|BACK ?ANNOUNCE(?:MENT)?|END TAG)"), "tag"),
-    (re.compile(r"TEASER|TEASE|HEADLINE|WEB(?: VERSION)?|RADIO(?: VERSION)?|RADIO SCRIPT|ONLINE|SOCIAL"), "skip"),
+    (re.compile(r"(?:TAKE\s+)?(?:SOT|SOUNDBITE|SYNC|BITE)(?:\s+(?:FULL|UP|IN))?"), "soundbite"),
+    (re.compile(r"TEASER|TEASE|HEADLINE|WEB(?: VERSION)?|RADIO(?: VERSION)?|RADIO SCRIPT|ONLINE|SOCIAL|"
+                r"END(?:S| OF (?:SCRIPT|STORY))?"), "skip"),
 )
 # Notes that are not speech and do not change who speaks: credits, sound, graphics.
 _CREDIT = re.compile(
@@ -149,7 +151,9 @@ def parse(text: str) -> Report:
                 continue
             new_mode = _mode(note)
             if new_mode:
-                mode, speaker = new_mode, None
+                # ((TAKE SOT)) after the speaker's marker keeps the speaker.
+                speaker = speaker if new_mode == mode == "soundbite" else None
+                mode = new_mode
                 continue
             found = _speaker(note, spellings)
             if found:

@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, is_capitals, lower_third
+from broadcast.segment.supers import Spellings, is_capitals, lower_third, proper_case
 
 NAME = "transcript"
 
 _STAMP = r"(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)"
 _LABEL = re.compile(
-    rf"^{_STAMP}?(?P<who>[A-Z][A-Z0-9 .'\u2019-]*[A-Z.](?:\s*,\s*[^:()\n]{{1,120}}?)?)\s*"
+    rf"^{_STAMP}?(?P<who>[A-Z][A-Z0-9 .'\u2019-]*[A-Z.](?:\s*\([A-Z]{{1,2}}(?:-[A-Z]{{2}})?\))?"
+    r"(?:\s*,\s*[^:()\n]{1,120}?)?)\s*"
     r"(?P<notes>(?:\([^)\n]{1,40}\)\s*)*):\s*(?P<text>.*)$", re.DOTALL)
 _DIRECTION = re.compile(r"^\s*[(\[][A-Z][A-Z0-9 ,.'/-]+[)\]]\s*$")
 _INLINE = re.compile(r"\s*\((?:CROSSTALK|LAUGHTER|LAUGHS|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|"
@@ -43,7 +44,7 @@ _INLINE = re.compile(r"\s*\((?:CROSSTALK|LAUGHTER|LAUGHS|APPLAUSE|INAUDIBLE|UNIN
                      rf"{_STAMP}")
 _CLUTTER = re.compile(
     r"(?i)^\s*(?:return to transcripts main page|this is a rush transcript.*|aired .*\b(?:et|pt|gmt|utc)\b.*|"
-    r"end|end of transcript|copyright .*|\u00a9.*|transcripts?|\d{1,2}:\d\d(?::\d\d)?)\s*$")
+    r"end|end of transcript|copyright .*|\u00a9.*|transcripts?|\[?\d{1,2}:\d\d(?::\d\d)?\]?)\s*$")
 _ANCHOR = re.compile(r"\b(?:ANCHOR|HOST|PRESENTER|NEWSREADER)\b", re.I)
 _REPORTER = re.compile(r"\b(?:CORRESPONDENT|REPORTER|BUREAU CHIEF|CONTRIBUTOR|JOURNALIST)\b", re.I)
 _UNNAMED = re.compile(r"^(?:UNIDENTIFIED|UNKNOWN|UNNAMED|CROWD|GROUP|PROTESTERS?|VOICES?|MAN|WOMAN|MALE|FEMALE|"
@@ -70,7 +71,7 @@ def _label(text: str) -> re.Match | None:
     if not m:
         return None
     who = m.group("who")
-    head = who.split(",")[0].strip()
+    head = re.sub(r"\s*\(.*\)", "", who.split(",")[0]).strip()
     # A name in capitals, not a sentence that happens to start with capitals ("US: ..."),
     # nor a field of a script's header ("BYLINE: ...").
     if not is_capitals(head) or len(head.split()) > 6 or len(head.strip(". ")) < 3 or head in _FIELDS:
@@ -202,7 +203,12 @@ def _cast(turns: list[_Turn], spellings: Spellings) -> tuple[dict[str, _Person],
             people.setdefault(label, _Person(None, label))
             alias[label] = label
         elif "," in label:
-            lt, warning = lower_third(label.split(), [], spellings)
+            # A party after the name (`SEN. JOHN MCCAIN (R), ARIZONA`) belongs with the title.
+            party = re.search(r"\s*(\([A-Z]{1,2}(?:-[A-Z]{2})?\))", label)
+            bare = label.replace(party.group(0), "", 1) if party else label
+            lt, warning = lower_third(bare.split(), [], spellings)
+            if party:
+                lt = LowerThird(lt.name, f"{party.group(1)} {lt.title}".strip())
             key = lt.name.upper()
             title_part = label.upper().replace(key, "", 1) if key in label.upper() else label
             people.setdefault(key, _Person(lt, title_part.strip(" ,")))
@@ -221,8 +227,7 @@ def _cast(turns: list[_Turn], spellings: Spellings) -> tuple[dict[str, _Person],
             alias[label] = match[0]
         else:
             # A name never given in full: the label is all there is.
-            lt = LowerThird(" ".join(w.capitalize() if not spellings.spelled(w) else spellings.spelled(w)
-                                     for w in label.split()), "")
+            lt = LowerThird(proper_case(re.sub(r"\s*\(.*\)", "", label).split(), spellings, is_name=True), "")
             people.setdefault(label.upper(), _Person(lt, ""))
             alias[label] = label.upper()
             if len(words) == 1:
