@@ -213,7 +213,8 @@ def parse(text: str) -> Report:
             kind = Kind.STANDUP
         if kind is Kind.STANDUP:
             lt = LowerThird(correspondent or (lt.name if lt else ""), location or (lt.title if lt else ""))
-        segment = common.make_segment(kind, para, speaker=lt, unquote=kind is Kind.SOUNDBITE,
+        # A bite under the correspondent's own marker is a stand-up, still quoted like a bite.
+        segment = common.make_segment(kind, para, speaker=lt, unquote=m == "soundbite",
                                       language=language, translated=translated)
         if segment:
             segments.append(segment)
