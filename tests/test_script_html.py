@@ -121,6 +121,13 @@ def test_programme_start_shifts_timecodes_not_running_times(reference_build):
         [r["control"] for r in plain]
 
 
+def test_start_option_gives_programme_timecodes(reference_report):
+    build = build_report(reference_report, load_profile("broadcast"), start="10:00:00:00")
+    text = script_html(build)
+    assert rows_of(text)[0]["control"].startswith("10:00:00:00 · ")
+    assert "ends 10:0" in text
+
+
 def test_hostile_text_is_escaped():
     segments = (Segment(Kind.ANCHOR_INTRO, f"Read {HOSTILE} this.", (0, 0)),
                 Segment(Kind.SOUNDBITE, f"{HOSTILE} he says.", (0, 0), LowerThird(HOSTILE, f"T {HOSTILE}")))

@@ -61,6 +61,13 @@ def test_programme_start_moves_the_timecodes_only(reference_build):
     assert [r["in_timecode"] for r in shifted] == ["10" + r["in_timecode"][2:] for r in plain]
 
 
+def test_start_option_reaches_the_supers(reference_report, reference_build):
+    build = build_report(reference_report, load_profile("broadcast"), start="10:00:00:00")
+    records = json.loads(supers_json(build))["supers"]
+    assert [r["in_timecode"] for r in records] == \
+        ["10" + r["in_timecode"][2:] for r in json.loads(supers_json(reference_build))["supers"]]
+
+
 def test_drop_frame_timecode_at_29_97(reference_report):
     build = build_report(reference_report, load_profile("broadcast", "29.97"))
     records = json.loads(supers_json(build))["supers"]
