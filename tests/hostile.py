@@ -124,13 +124,17 @@ def deliverables(out_dir: Path, stem: str) -> dict[str, str]:
 
 
 def check_deliverables(out_dir: Path, stem: str) -> dict:
-    """Read back every deliverable of one script and check it; returns the report's JSON.
+    """Read back every deliverable of one script and check it; returns the report's JSON."""
+    return check_outputs(deliverables(out_dir, stem), stem)
+
+
+def check_outputs(files: dict[str, str], stem: str = "") -> dict:
+    """Check every output of one script, by suffix ({suffix: text}); returns the report's JSON.
 
     The JSON names the segments; every spoken word reaches each subtitle file in order, the
     words read on air reach the prompter in order, pages obey no tag from the script, and
     each structured file parses.
     """
-    files = deliverables(out_dir, stem)
     report = json.loads(files[".json"])
     segments = report["segments"]
     spoken = words(s["text"] for s in segments)
