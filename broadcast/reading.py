@@ -91,9 +91,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _repair_mojibake(text: str) -> str:
     """Undo UTF-8 that went through Windows-1252 once, sequence by sequence, where the text
-    shows the tell-tale "â€" or "Ã" pairs: each run that is the Windows-1252 reading of one
-    accented letter or punctuation mark becomes that character again."""
-    if not re.search(f"\u00e2\u20ac|\u00c3[{_CONTINUATION}]", text):
+    plainly shows it: an "â€" (a quote or dash seen that way, never written on purpose) or
+    more than one "Ã©"-like pair. Each run that is the Windows-1252 reading of one accented
+    letter or punctuation mark becomes that character again."""
+    if "\u00e2\u20ac" not in text and len(re.findall(f"\u00c3[{_CONTINUATION}]", text)) < 2:
         return text
 
     def repair(m: re.Match) -> str:

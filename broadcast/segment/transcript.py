@@ -241,13 +241,12 @@ def _cast(turns: list[_Turn], spellings: Spellings) -> tuple[dict[str, _Person],
 def _correspondent(people: dict[str, _Person], named: str | None, anchor: str | None) -> str | None:
     """The correspondent: the one the anchor hands to, else a reporter by title or voice-over."""
     candidates = [k for k in people if k != anchor and people[k].lower_third]
-    if named:
-        for k in candidates:
-            if people[k].lower_third.name.upper() == named.upper() or \
-                    k.split()[-1] == named.upper().split()[-1]:
-                return k
-    for test in (lambda p: _REPORTER.search(p.title), lambda p: p.voice_over):
-        found = [k for k in candidates if test(people[k])]
+    surname = named.upper().split()[-1] if named else None
+    tests = (lambda k: named and people[k].lower_third.name.upper() == named.upper(),
+             lambda k: _REPORTER.search(people[k].title), lambda k: people[k].voice_over,
+             lambda k: surname and k.split()[-1] == surname and not people[k].title)
+    for test in tests:
+        found = [k for k in candidates if test(k)]
         if found:
             return found[0]
     return None

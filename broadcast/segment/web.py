@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, is_caseless, lower_third
+from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, is_caseless, is_titleish, lower_third
 
 NAME = "web"
 
@@ -171,7 +171,11 @@ def parse(text: str) -> Report:
     network = signoff.network if signoff else None
     location = (signoff.location if signoff else None) or location
     if signoff and not correspondent:
-        correspondent = common.name_from_initials(signoff.initials, [p.capitals for p in pieces])
+        # Initials name the correspondent from a super that is not someone's quoted bite.
+        runs = [p.capitals for p in pieces if p.capitals and not _is_titled_bite(p, spellings)]
+        correspondent = common.name_from_initials(signoff.initials, runs)
+    if not correspondent:
+        correspondent = _standup_name(pieces, spellings)
 
     segments: list[Segment] = []
     warnings: list[str] = []
@@ -236,6 +240,25 @@ def parse(text: str) -> Report:
         convention=NAME,
         warnings=tuple(warnings),
     )
+
+
+def _is_titled_bite(piece: _Piece, spellings: Spellings) -> bool:
+    """`ANNA PETROVA RUSSIAN PRESIDENT "..."`: a title, not a place, over a quotation."""
+    quoted = piece.rest.text.lstrip(" ,:").startswith('"') or bool(_mixed_case_title(piece.rest)[0])
+    return quoted and is_titleish(lower_third(piece.capitals, [], spellings)[0].title.split())
+
+
+def _standup_name(pieces: list[_Piece], spellings: Spellings) -> str | None:
+    """The correspondent no intro or sign-off names: the one whose super gives a place, not a
+    title, over words that are not quoted (`JULIA LYUBOVA MOSCOW Russia, Turkey and ...`)."""
+    for piece in reversed(pieces):
+        if len(piece.capitals) < 3 or piece.rest.text.lstrip(" ,:").startswith('"') or \
+                _mixed_case_title(piece.rest)[0]:
+            continue
+        lt, _ = lower_third(piece.capitals, [], spellings)
+        if lt.name and lt.title and not is_titleish(lt.title.split()):
+            return lt.name
+    return None
 
 
 def _as_anchor(segment: Segment) -> Segment:
