@@ -21,7 +21,9 @@ from tests.hostile import check_outputs, words
 from tests.hostile_scripts import STRATEGIES, Script, any_script
 
 PROFILE = load_profile("broadcast")
-SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# The same examples on every run, so that the suite passes or fails for a reason; the wide
+# search is benchmarks/fuzz.py.
+SLOW = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 def test_every_convention_has_a_script_strategy():
@@ -91,3 +93,15 @@ def test_a_transcript_turn_labelled_in_accented_capitals_keeps_its_words(anchor)
     assert [(s.kind, s.text) for s in report.segments] == [
         (Kind.ANCHOR_INTRO, "Talks resume tonight. David Okafor reports from Athens."),
         (Kind.NARRATION, "The fires spread."), (Kind.SOUNDBITE, "We need planes.")]
+
+
+@pytest.mark.xfail(strict=True, reason="segment/web.py: after a first bite of two sentences and a second bite, "
+                                       "the closing narration is joined to the second bite (found by benchmarks/fuzz.py)")
+def test_narration_after_two_bites_stays_narration():
+    text = "\n".join(["Syria talks", "[]", "Talks went on. They will resume.",
+                      'LI MING SPOKESMAN "We agree. Yes."', 'VLADIMIR PUTIN RUSSIAN PRESIDENT "We agree."',
+                      "The talks resume. JL, CGTN, Beirut."])
+    report = segment(read_script(text.encode()))
+    assert [(s.kind, s.text) for s in report.segments] == [
+        (Kind.ANCHOR_INTRO, "Talks went on. They will resume."), (Kind.SOUNDBITE, "We agree. Yes."),
+        (Kind.SOUNDBITE, "We agree."), (Kind.NARRATION, "The talks resume."), (Kind.SIGNOFF, "JL, CGTN, Beirut.")]
