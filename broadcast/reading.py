@@ -33,14 +33,14 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Files people send instead of a script, by their first bytes: named, so the message says
 # what to do rather than that the bytes are strange.
 _NOT_TEXT = (
-    (b"%PDF-", "a PDF document; export the script as plain text (.txt)"),
-    (b"PK\x03\x04", "a zip archive (a .docx or .odt document?); save the script as plain text (.txt)"),
-    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document; save the script as plain text (.txt)"),
+    (b"%PDF-", "binary, a PDF document; export the script as plain text (.txt)"),
+    (b"PK\x03\x04", "binary, a zip archive (a .docx or .odt document?); save the script as plain text (.txt)"),
+    (b"\xd0\xcf\x11\xe0", "binary, a Word 97-2003 document; save the script as plain text (.txt)"),
     (b"{\\rtf", "an RTF document; save the script as plain text (.txt)"),
-    (b"\x89PNG", "a PNG image, not a script"),
-    (b"\xff\xd8\xff", "a JPEG image, not a script"),
-    (b"GIF8", "a GIF image, not a script"),
-    (b"\x1f\x8b", "gzip-compressed; unpack it first"),
+    (b"\x89PNG", "binary, a PNG image, not a script"),
+    (b"\xff\xd8\xff", "binary, a JPEG image, not a script"),
+    (b"GIF8", "binary, a GIF image, not a script"),
+    (b"\x1f\x8b", "binary, gzip-compressed; unpack it first"),
 )
 # UTF-8 read as Windows-1252 and saved again: "â€™" for "'", "Ã©" for "é". A lead byte's
 # character then the characters of its continuation bytes (0x80-0xBF in Windows-1252).
