@@ -227,3 +227,23 @@ def test_arbitrary_text_never_crashes(text):
     for s in report.segments:
         assert s.text.strip()
         assert 0 <= s.span[0] <= s.span[1] <= len(text)
+
+
+def test_lines_of_similar_length_ending_in_full_stops_are_not_a_wrap():
+    text = "\n".join(["Syria talks", "[]", "Talks went on. They will resume.",
+                      'LI MING SPOKESMAN "We agree. Yes."', 'VLADIMIR PUTIN RUSSIAN PRESIDENT "We agree."',
+                      "The talks resume. JL, CGTN, Beirut."])
+    kinds = [(s.kind, s.text) for s in segment(text).segments]
+    assert kinds[-2:] == [(Kind.NARRATION, "The talks resume."), (Kind.SIGNOFF, "JL, CGTN, Beirut.")]
+
+
+def test_accented_capitals_in_labels_and_signoffs():
+    from broadcast.segment.common import find_signoff
+    for ending, who in [("ÖZ, TRT, Ankara.", "ÖZ"), ("José Álvarez, CGTN, Madrid.", "José Álvarez")]:
+        assert find_signoff(f"The talks will go on. {ending}").initials == who
+    text = ("JOSÉ DÍAZ, GNT ANCHOR: Talks resume tonight. David Okafor reports from Athens.\n\n"
+            "(BEGIN VIDEOTAPE)\n\nDAVID OKAFOR, GNT CORRESPONDENT (voice-over): The fires spread.\n\n"
+            "NIKOS PAPADÁKIS, MAYOR OF MARATHON (through translator): We need planes.\n\n(END VIDEOTAPE)\n")
+    report = segment(text)
+    assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION, Kind.SOUNDBITE]
+    assert report.segments[-1].speaker.name == "Nikos Papadákis"

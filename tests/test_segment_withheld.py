@@ -111,3 +111,11 @@ def test_any_marked_name_never_reaches_the_report(name, form, caps_super, mentio
     report = segment(script)
     out = json.dumps(report_dict(report))
     assert not _leaks(out, [first, last], f"{first[0]}{last[0]}")
+
+
+def test_accented_marked_name_is_withheld():
+    script = ("DO NOT PUBLISH: José Álvarez\nProtests in Caracas\n[]\nCrowds gathered again. "
+              "Our correspondent José Álvarez reports from Caracas.\nThe streets filled by noon.\n"
+              "JOSÉ ÁLVAREZ CARACAS Police stayed back. JÁ, CGTN, Caracas.\n")
+    out = json.dumps(report_dict(segment(script)), ensure_ascii=False)
+    assert not _leaks(out, ["José", "Álvarez"], "JÁ")

@@ -23,7 +23,7 @@ import re
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, is_acronym, is_capitals, speaker_label, title_case
+from broadcast.segment.supers import UPPER, Spellings, is_acronym, is_capitals, speaker_label, title_case
 
 NAME = "agency"
 
@@ -32,7 +32,7 @@ _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|
 # `Moscow, Russia - May 8, 2025 (CGTN - No access Chinese mainland)`, and the capitals form
 # `SHOWS: SOCHI, RUSSIA (NOVEMBER 22, 2017) (REUTERS - ACCESS ALL)`.
 DATELINE = re.compile(
-    rf"^\s*(?:SHOWS:\s*)?(?P<place>[A-Z][^\n()]{{0,80}}?)\s*(?:[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"^\s*(?:SHOWS:\s*)?(?P<place>{UPPER}[^\n()]{{0,80}}?)\s*(?:[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?P<date>{_DATE})|\((?:[A-Z]+DAY,?\s+)?(?P<date2>{_DATE})\))"
     rf"\s*(?:\((?P<source>[^)\n]*)\))?\s*(?:\[[^\]\n]*\])?\s*$")
 _SHOT = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?(?P<rest>.*)$")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from broadcast.model import Kind, LowerThird, Segment
+from broadcast.segment.supers import LOWER, UPPER
 
 _SPACE = re.compile(r"\s+")
 
@@ -109,8 +110,12 @@ def wrap_width(texts: list[str]) -> int | None:
     every length (the reference runs to hundreds of characters a line).
     """
     # Prose lines only: labels, notes and titles are short whatever the wrapping.
-    lengths = sorted(len(t.rstrip()) for t in texts if len(t.split()) >= 6)
+    prose = [t.rstrip() for t in texts if len(t.split()) >= 6]
+    lengths = sorted(len(t) for t in prose)
     if len(lengths) < 4:
+        return None
+    # A wrap breaks lines mid-sentence; a paragraph a line ends each at a full stop.
+    if sum(1 for t in prose if re.search(r"[.!?:\"']$", t)) >= 0.5 * len(prose):
         return None
     typical = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1]
     if typical > 110 or typical < 30:
@@ -199,12 +204,12 @@ def unquoted(piece: Clip) -> Clip:
     return inner.strip()
 
 
-_NAME = r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){1,4}"
+_NAME = rf"{UPPER}[\w'.-]+(?:\s+(?:{UPPER}[\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){{1,4}}"
 _INTRO_PATTERNS = (
     rf"(?:correspondent|reporter|producer|editor|CGTN's|[A-Z]{{2,5}}'s|[Oo]ur)\s+(?P<name>{_NAME})\s+"
     rf"(?:reports|has (?:more|the story|the details)|explains|takes a look|tells us more|looks)"
-    rf"(?:\s+from\s+(?P<place>[A-Z][\w' -]+?))?[.,]",
-    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story)\s+from\s+(?P<place>[A-Z][\w' -]+?)[.,]",
+    rf"(?:\s+from\s+(?P<place>{UPPER}[\w' -]+?))?[.,]",
+    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story)\s+from\s+(?P<place>{UPPER}[\w' -]+?)[.,]",
     rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story|has the details)\.",
 )
 
@@ -227,8 +232,8 @@ class SignOff:
 
 
 _SIGNOFF = re.compile(
-    r"(?:^|(?<=[.!?\"'])\s+)(?P<who>[A-Z]{1,4}|[A-Z][a-z]+(?: [A-Z][\w'-]+){1,3}),\s*"
-    r"(?P<net>[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*){0,2}),\s*(?P<place>[A-Z][\w' .-]{1,40}?(?:, [A-Z][\w' .-]{1,30}?)?)\.?\s*$"
+    rf"(?:^|(?<=[.!?\"'])\s+)(?P<who>{UPPER}{{1,4}}|{UPPER}{LOWER}+(?: {UPPER}[\w'-]+){{1,3}}),\s*"
+    rf"(?P<net>{UPPER}\w*(?: {UPPER}\w*){{0,2}}),\s*(?P<place>{UPPER}[\w' .-]{{1,40}}?(?:, {UPPER}[\w' .-]{{1,30}}?)?)\.?\s*$"
 )
 _NETWORK_WORDS = frozenset("News Reuters Euronews Jazeera World 24 Africa America Asia Europe".split())
 
@@ -236,7 +241,7 @@ _NETWORK_WORDS = frozenset("News Reuters Euronews Jazeera World 24 Africa Americ
 def _is_network(name: str) -> bool:
     """CGTN, VOA News, Al Jazeera, Reuters: an acronym or a news word, not a place list."""
     words = name.split()
-    return any(re.fullmatch(r"[A-Z0-9]{2,6}", w) for w in words) or words[-1] in _NETWORK_WORDS
+    return any(2 <= len(w) <= 6 and w.isupper() for w in words) or words[-1] in _NETWORK_WORDS
 
 
 def find_signoff(paragraph: str) -> SignOff | None:
@@ -250,7 +255,7 @@ def find_signoff(paragraph: str) -> SignOff | None:
 
 def name_from_initials(initials: str, capital_runs: list[list[str]]) -> str | None:
     """The correspondent's name from sign-off initials and the supers (`JULIA LYUBOVA` for JL)."""
-    if not re.fullmatch(r"[A-Z]{2,4}", initials):
+    if not (2 <= len(initials) <= 4 and initials.isalpha() and initials.isupper()):
         return initials if " " in initials else None
     for words in capital_runs:
         k = len(initials)

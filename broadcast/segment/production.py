@@ -23,7 +23,9 @@ import re
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, is_capitals, name_title_parts, proper_case, title_case
+from broadcast.segment.supers import (
+    LOWER, UPPER, Spellings, is_capitals, name_title_parts, proper_case, title_case,
+)
 
 NAME = "production"
 
@@ -100,7 +102,7 @@ def _speaker(note: str, spellings: Spellings) -> tuple[LowerThird, str | None, b
             return None
     label = re.sub(r"\s*\((?:no name(?: given)?|name not given|unnamed)\)", "", label, flags=re.I)
     name, title = name_title_parts(label.split(","), spellings)
-    if name and not title and not re.search(r"[A-Z][a-z]+ [A-Z]", name):
+    if name and not title and not re.search(rf"{UPPER}{LOWER}+ {UPPER}", name):
         # "Moscow resident": a description, not a name.
         return LowerThird("", title_case(name)), language, translated
     if is_capitals(name):

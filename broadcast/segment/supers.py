@@ -84,6 +84,25 @@ iver kay kenzie kinnon laren lean leod mahon millan neil pherson queen rae
 _WORD = re.compile(r"[\w'.&-]+", re.UNICODE)
 
 
+def _letter_class(test) -> str:
+    """A regex character class of every letter `test` accepts (Python's re has no \\p{Lu})."""
+    ranges, start, last = [], None, None
+    for cp in range(0x41, 0x20000):
+        if chr(cp).isalpha() and test(chr(cp)):
+            if start is None:
+                start = cp
+            last = cp
+        elif start is not None:
+            ranges.append((start, last))
+            start = None
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+#: an upper-case letter in any alphabet (É, Ö, Д), and a lower-case one, for names in patterns
+UPPER = _letter_class(str.isupper)
+LOWER = _letter_class(str.islower)
+
+
 def is_capitals(token: str) -> bool:
     """A word typed in capitals: letters present and none lower case."""
     letters = [c for c in token if c.isalpha()]
@@ -367,7 +386,7 @@ def speaker_label(label: str, spellings: Spellings) -> LowerThird:
     name, title = name_title_parts(label.split(","), spellings)
     if is_capitals(name):
         name = proper_case(name.split(), spellings, is_name=True)
-    elif not title and not re.search(r"[A-Z][\w'.-]* (?:\w+ )*[A-Z]", name):
+    elif not title and not re.search(rf"{UPPER}[\w'.-]* (?:\w+ )*{UPPER}", name):
         # No comma and not two capitalised words: a description, not a name.
         return LowerThird("", title_case(name))
     return LowerThird(name, title_case(title))

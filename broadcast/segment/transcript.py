@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import Spellings, is_capitals, lower_third, proper_case
+from broadcast.segment.supers import UPPER, Spellings, is_capitals, lower_third, proper_case
 
 NAME = "transcript"
 
 _STAMP = r"(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)"
 _LABEL = re.compile(
-    rf"^{_STAMP}?(?P<who>[A-Z][A-Z0-9 .'\u2019-]*[A-Z.](?:\s*\([A-Z]{{1,2}}(?:-[A-Z]{{2}})?\))?"
+    rf"^{_STAMP}?(?P<who>{UPPER}[\w .'\u2019-]*[\w.](?:\s*\([A-Z]{{1,2}}(?:-[A-Z]{{2}})?\))?"
     r"(?:\s*,\s*[^:()\n]{1,120}?)?)\s*"
     r"(?P<notes>(?:\([^)\n]{1,40}\)\s*)*):\s*(?P<text>.*)$", re.DOTALL)
 _DIRECTION = re.compile(r"^\s*[(\[][A-Z][A-Z0-9 ,.'/-]+[)\]]\s*$")

@@ -21,15 +21,15 @@ import re
 from dataclasses import dataclass, replace
 
 from broadcast.model import Kind, LowerThird, Report, Segment
-from broadcast.segment.supers import PARTICLES, SMALL_WORDS, is_titleish
+from broadcast.segment.supers import PARTICLES, SMALL_WORDS, UPPER, is_titleish
 
 PLACEHOLDER = "[name withheld]"
 
 _MARK = re.compile(r"(?i:do\s+not\s+publish)|NOT\s+FOR\s+PUBLICATION")
 _OPEN = re.compile(r"(\(\(|\[\[|\(|\[)\s*$")
 _CLOSE = {"((": "))", "[[": "]]", "(": ")", "[": "]"}
-_NAME_WORD = r"(?:[A-Z][\w'.-]*|(?:al|el|bin|ibn|de|van|von|da|du|der|den)(?:-[\w'-]+)?)"
-_NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'.-]*$")
+_NAME_WORD = rf"(?:{UPPER}[\w'.-]*|(?:al|el|bin|ibn|de|van|von|da|du|der|den)(?:-[\w'-]+)?)"
+_NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,4}}{UPPER}[\w'.-]*$")
 _REPORTER = re.compile(r"(?i)\b(?:reporter|correspondent|byline|journalist|producer)")
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady sheikh".split())
 
