@@ -274,3 +274,9 @@ def test_pronouncer_file_format():
 def test_hostile_text_passes_through_plain(profile):
     text = prompter_text(build_text("Title\n[]\nThe <b>anchor</b> & a {tag} said \\N this.\n", profile))
     assert "<B>ANCHOR</B> & A {TAG} SAID \\N THIS." in flat(text)
+
+
+def test_hyphenated_words_are_never_split_across_lines(reference_prompter):
+    # AL-ASSAD and CO-OPERATED are read as one word each: no prompter line may end inside one.
+    assert not [line for line in reference_prompter.splitlines() if re.search(r"\w-$", line)]
+    assert "AL-ASSAD" in reference_prompter

@@ -1,7 +1,7 @@
 """`STEM.prompter.txt`: prompter copy as plain text, wrapped for the prompter's line width.
 
-Read copy is wrapped with `textwrap3` (which breaks after dashes, never inside a word) at
-`--prompter-width`; marks in brackets are kept whole on their own lines so that a rundown
+Read copy is wrapped with `textwrap3` at `--prompter-width`, at spaces only: a break after
+the hyphen of AL-ASSAD or CO-OPERATED would split a word the reader must say whole; marks in brackets are kept whole on their own lines so that a rundown
 system can find them. Each block opens with who reads it and its read time; soundbites
 appear only as their cue; the package opens with its running time; with `--on-air` each
 block also carries its clock time and the time left to the end of the report.
@@ -18,7 +18,7 @@ from broadcast.prompter import back_time, block_marks, format_clock, format_dura
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap3.wrap(text, width, break_long_words=False, break_on_hyphens=True)
+    return textwrap3.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _bracketed(parts: list[str]) -> str:
