@@ -327,3 +327,11 @@ def _page(folder, build):
     path = folder / "page.preview.html"
     path.write_text(exporters()["preview"].export(build), encoding="utf-8")
     return path
+
+
+def test_running_time_is_a_duration_not_programme_time(reference_report):
+    # With --start 10:00:00:00 the cues show programme time, but the running time stays 2:47-ish.
+    build = build_report(reference_report, load_profile(), start="10:00:00:00")
+    assert build.offset == 36_000_000
+    page = exporters()["preview"].export(build)
+    assert re.search(r"running time 00:0\d:\d\d:\d\d", page)

@@ -276,7 +276,7 @@ def export(build: Build) -> str:
 <h1>{escape(build.report.title)}</h1>
 <p class="summary">Caption preview · profile <b>{escape(profile.name)}</b>
 ({profile.max_chars_per_second:g} characters a second, {profile.max_chars_per_line} characters ×
-{profile.max_lines} lines, {float(profile.fps):g} fps) · running time {_tc(build, build.total)} ·
+{profile.max_lines} lines, {float(profile.fps):g} fps) · running time {ms_to_timecode(build.total, profile.fps)} ·
 {count(len(views), "cue")}, {count(len(build.supers), "lower-third")} · <span class="{'speed-over' if over else ''}">{over} over</span>,
 <span class="{'speed-near' if near else ''}">{near} near</span> the reading speed</p>
 </header>
