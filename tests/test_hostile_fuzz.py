@@ -73,17 +73,12 @@ def test_libass_loads_the_ass_of_generated_scripts(ffmpeg, script):
     assert run.returncode == 0 and not run.stderr.strip(), run.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="segment/common.py: the sign-off pattern takes ASCII capitals only, so "
-                                       "initials or names with accented letters are read as narration")
 @pytest.mark.parametrize("ending", ["ÖZ, TRT, Ankara.", "José Álvarez, CGTN, Madrid.", "Zoë Kowalska, BBC News, Warsaw."])
 def test_a_signoff_in_accented_letters_is_found(ending):
     from broadcast.segment.common import find_signoff
     assert find_signoff(f"The talks will go on. {ending}") is not None
 
 
-@pytest.mark.xfail(strict=True, reason="segment/transcript.py: a turn label is ASCII capitals only, so an "
-                                       "accented name's turn is taken for the page title (before the first "
-                                       "label) or for words of the turn before")
 @pytest.mark.parametrize("anchor", ["JOSÉ DÍAZ", "ZOË KOWALSKA"])
 def test_a_transcript_turn_labelled_in_accented_capitals_keeps_its_words(anchor):
     text = (f"{anchor}, GNT ANCHOR: Talks resume tonight. David Okafor reports from Athens.\n\n"
@@ -95,8 +90,6 @@ def test_a_transcript_turn_labelled_in_accented_capitals_keeps_its_words(anchor)
         (Kind.NARRATION, "The fires spread."), (Kind.SOUNDBITE, "We need planes.")]
 
 
-@pytest.mark.xfail(strict=True, reason="segment/web.py: after a first bite of two sentences and a second bite, "
-                                       "the closing narration is joined to the second bite (found by benchmarks/fuzz.py)")
 def test_narration_after_two_bites_stays_narration():
     text = "\n".join(["Syria talks", "[]", "Talks went on. They will resume.",
                       'LI MING SPOKESMAN "We agree. Yes."', 'VLADIMIR PUTIN RUSSIAN PRESIDENT "We agree."',
