@@ -45,9 +45,9 @@ def failure_of(script: Script, full: bool, profile: str) -> str | None:
     if report.convention != script.convention:
         return f"read as {report.convention}, not {script.convention}"
     if words(s.text for s in report.segments) != list(script.spoken):
-        return "spoken words lost or changed"
+        return f"{script.convention}: spoken words lost or changed"
     if sum(s.kind is Kind.SOUNDBITE for s in report.segments) != script.soundbites:
-        return "soundbites miscounted"
+        return f"{script.convention}: soundbites miscounted"
     if not full:
         return None
     try:
@@ -57,7 +57,7 @@ def failure_of(script: Script, full: bool, profile: str) -> str | None:
     try:
         check_outputs(outputs)
     except AssertionError as exc:
-        return f"output check: {str(exc).splitlines()[0][:120]}"
+        return f"output check: {(str(exc) or 'assertion').splitlines()[0][:120]}"
     except Exception as exc:  # noqa: BLE001
         return f"output unreadable: {type(exc).__name__}: {exc}"
     return None

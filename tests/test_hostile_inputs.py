@@ -55,8 +55,8 @@ def files_under(folder: Path) -> set[Path]:
 SETTINGS = Settings(load_profile("broadcast"))
 
 #: known faults, each named for the module that has it (strict: the test says when it is fixed)
-SRT_TIMING_LINE = ("exporters/srt.py writes a script line that looks like an SRT timing line as it is; "
-                   "pysubs2 and ffmpeg then read it as a new subtitle and the cue's words are lost")
+SRT_TIMING_LINE = ("exporters/srt.py writes a cue line holding two timestamps (or a last line that is a number) "
+                   "as it is; pysubs2 and ffmpeg then read a new subtitle there and the cue's words are lost")
 SRT_MARKUP = ("exporters/srt.py writes <b> and {\\an8} from the script as they are; ffmpeg (and the "
               "players built on it) obey them and hide {\\pos(0,0)} and <script>")
 
