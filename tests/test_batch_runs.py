@@ -186,3 +186,16 @@ def test_a_killed_build_of_a_big_script_leaves_no_partial_file(tmp_path):
                 assert data == expected[name], f"{name} is partial after kill -9 at {share:.0%} of the run"
             assert all(p.name.endswith(".part") for p in out.iterdir() if p.name.startswith("."))
     assert source.read_text(encoding="utf-8") == big
+
+
+def test_an_interrupted_batch_stops_in_one_line(tmp_path):
+    """Ctrl-C reaches the workers too (one process group): no traceback from any of them."""
+    folder_of_scripts(tmp_path / "in", 30)
+    run = subprocess.Popen([sys.executable, "-m", "broadcast", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                            "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    time.sleep(1.5)
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and err.splitlines()[-1] == "broadcast: interrupted"
