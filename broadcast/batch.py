@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import time
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +107,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     except BroadcastError as exc:
         return FileResult(path, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a fault of the tool on this script; the batch goes on
+        import traceback
         return FileResult(path, error=f"{type(exc).__name__}: {exc}", internal=True,
                           detail=traceback.format_exc(), seconds=time.perf_counter() - started)
     return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
