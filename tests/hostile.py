@@ -34,7 +34,8 @@ def srt_words(text: str) -> list[str]:
     # pysubs2 reads the same file as a different library would (players differ in leniency)
     assert len(pysubs2.SSAFile.from_string(text, format_="srt").events) == len(subtitles), \
         "pysubs2 reads another number of subtitles than srt does"
-    return words(s.content for s in subtitles)
+    from broadcast.exporters._inert import restore
+    return words(restore(s.content) for s in subtitles)
 
 
 def vtt_words(text: str) -> list[str]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+import pysubs2
 import pytest
 import srt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from broadcast.exporters._inert import restore
 from broadcast.exporters.srt import EXPORTER, CueError, checked_cues
 from tests.golden import golden_path, rendered
 from tests.subtitles import HOSTILE, PROFILES, hand_build, reference_build, spoken_words, squeeze, words
@@ -30,10 +33,16 @@ def test_reference_srt_matches_the_golden_file():
         "the SRT changed: read it, then `python -m tests.golden` and commit the diff"
 
 
-def test_hostile_text_is_written_as_it_is():
-    build = hand_build([(line,) for line in HOSTILE])
-    contents = [s.content for s in srt.parse(EXPORTER.export(build))]
-    assert contents == [squeeze(line) for line in HOSTILE]
+def test_hostile_text_is_written_inert_and_reads_back_as_written():
+    build = hand_build([(line,) for line in HOSTILE] + [("The answer is", "42"), ("00:00:01,000 --> 00:00:02,000",)])
+    text = EXPORTER.export(build)
+    contents = [s.content for s in srt.parse(text)]
+    assert [restore(c) for c in contents] == [squeeze(line) for line in HOSTILE] + \
+        ["The answer is\n42", "00:00:01,000 --> 00:00:02,000"]
+    # nothing a player obeys or a parser splits on is left
+    for content in contents:
+        assert not re.search(r"\{|<[/A-Za-z]|\\[A-Za-z]|-->", content), content
+    assert len(pysubs2.SSAFile.from_string(text, format_="srt").events) == len(contents)
 
 
 @pytest.mark.parametrize("lines, fault", [
@@ -76,4 +85,4 @@ def test_any_text_survives_the_round_trip(cue_lines):
     build = hand_build(cue_lines)
     subtitles = list(srt.parse(EXPORTER.export(build)))
     assert len(subtitles) == len(cue_lines)
-    assert words(s.content for s in subtitles) == words(" ".join(lines) for lines in cue_lines)
+    assert words(restore(s.content) for s in subtitles) == words(" ".join(lines) for lines in cue_lines)

@@ -55,10 +55,6 @@ def files_under(folder: Path) -> set[Path]:
 SETTINGS = Settings(load_profile("broadcast"))
 
 #: known faults, each named for the module that has it (strict: the test says when it is fixed)
-SRT_TIMING_LINE = ("exporters/srt.py writes a cue line holding two timestamps (or a last line that is a number) "
-                   "as it is; pysubs2 and ffmpeg then read a new subtitle there and the cue's words are lost")
-SRT_MARKUP = ("exporters/srt.py writes <b> and {\\an8} from the script as they are; ffmpeg (and the "
-              "players built on it) obey them and hide {\\pos(0,0)} and <script>")
 
 #: (id, bytes of the script, a phrase that must be spoken, or None when it must be refused)
 BUILT = [
@@ -356,14 +352,14 @@ def ffmpeg_dialogue(ffmpeg: str, subtitles: Path, tmp_path: Path) -> list[str]:
     import pysubs2
     converted = tmp_path / f"{subtitles.name}.ffmpeg.ass"
     subprocess.run([ffmpeg, "-v", "error", "-y", "-i", str(subtitles), str(converted)], check=True)
-    return words(libass_text(e.text) for e in pysubs2.load(str(converted)).events)
+    from broadcast.exporters._inert import restore
+    return words(restore(libass_text(e.text)) for e in pysubs2.load(str(converted)).events)
 
 
 def spoken(out: Path, stem: str = "report") -> list[str]:
     return words(s["text"] for s in json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))["segments"])
 
 
-@pytest.mark.xfail(strict=True, reason=SRT_TIMING_LINE)
 def test_an_srt_cue_line_that_looks_like_timing_reads_back_as_one_subtitle():
     from broadcast.exporters.srt import EXPORTER
     from tests.hostile import srt_words
@@ -373,14 +369,12 @@ def test_an_srt_cue_line_that_looks_like_timing_reads_back_as_one_subtitle():
 
 
 @pytest.mark.ffmpeg
-@pytest.mark.xfail(strict=True, reason=SRT_TIMING_LINE)
 def test_ffmpeg_reads_every_word_of_an_srt_with_a_timing_line_in_the_script(ffmpeg, tmp_path):
     source, out, result = build_bytes(tmp_path, script("00:00:01,000 --> 00:00:02,000").encode())
     assert ffmpeg_dialogue(ffmpeg, out / "report.srt", tmp_path) == spoken(out)
 
 
 @pytest.mark.ffmpeg
-@pytest.mark.xfail(strict=True, reason=SRT_MARKUP)
 def test_ffmpeg_shows_markup_in_an_srt_as_written(ffmpeg, tmp_path):
     source, out, result = build_bytes(tmp_path, script(r"{\pos(0,0)}Hidden? {\an8}top, <b>bold</b> <script>x").encode())
     assert ffmpeg_dialogue(ffmpeg, out / "report.srt", tmp_path) == spoken(out)

@@ -24,6 +24,7 @@ import pysubs2
 
 from broadcast.errors import UnusableInput
 from broadcast.exporters import Exporter
+from broadcast.exporters._inert import WORD_JOINER, inert_overrides, restore  # noqa: F401
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build, SuperCue
 from broadcast.preview import speaker_label
@@ -40,18 +41,9 @@ PLAY_RES = ("1920", "1080")
 FADE_MS = 250
 #: a line's height in font sizes: ASS sizes a font by its line (ascent plus descent)
 LINE_HEIGHT = 1.0
-WORD_JOINER = "\u2060"
-ESCAPES = str.maketrans({"{": "\u2774", "}": "\u2775", "\\": "\\" + WORD_JOINER})
-
-
-def escape(text: str) -> str:
-    """Script text that libass and VSFilter show as written."""
-    return text.translate(ESCAPES)
-
-
-def unescape(text: str) -> str:
-    """The script's text from escaped event text (for readers of our own files)."""
-    return text.replace(WORD_JOINER, "").replace("\u2774", "{").replace("\u2775", "}")
+#: script text made inert: libass and VSFilter show it as written
+escape = inert_overrides
+unescape = restore
 
 
 @cache

@@ -2,8 +2,10 @@
 
 `srt.compose` silently drops a subtitle with empty text or an end not after its start, so
 the cues are checked first: a cue no subtitle file can hold is a fault of the cue maker and
-stops the export rather than losing words. SRT has no escapes: the script's text is written
-as it is, and the `srt` library reads it back unchanged.
+stops the export rather than losing words. SRT has no escapes, yet players obey tags and
+override blocks in it and parsers take a `-->` line for a new subtitle: the script's text is
+made inert with look-alikes (`broadcast/exporters/_inert.py`) so every player shows it as
+written and every parser reads the same subtitles.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import timedelta
 import srt
 
 from broadcast.exporters import Exporter
+from broadcast.exporters._inert import inert_srt_line
 from broadcast.model import Build, Cue
 
 
@@ -49,7 +52,8 @@ def checked_cues(cues: tuple[Cue, ...]) -> list[tuple[Cue, tuple[str, ...]]]:
 def export(build: Build) -> str:
     subtitles = [
         srt.Subtitle(cue.index, timedelta(milliseconds=build.offset + cue.start),
-                     timedelta(milliseconds=build.offset + cue.end), "\n".join(lines))
+                     timedelta(milliseconds=build.offset + cue.end),
+                     "\n".join(inert_srt_line(line) for line in lines))
         for cue, lines in checked_cues(build.cues)
     ]
     # In programme time (--start), as playout takes it. Numbered as the cues are (and as in
