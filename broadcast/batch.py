@@ -14,6 +14,7 @@ folder removes them.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -86,6 +87,11 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
 
     path, out_dir = Path(path), Path(out_dir)
     started = time.perf_counter()
+    # A build makes many small objects and almost no reference cycles, and the cyclic
+    # collector's full passes over them cost more the longer the script (a two-hour script
+    # built 10-15% slower with it on); it runs again once the script is done.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         build = build_text(read_input(path), settings.profile, convention=settings.convention,
                            **settings.options)
@@ -110,6 +116,9 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
         import traceback
         return FileResult(path, error=f"{type(exc).__name__}: {exc}", internal=True,
                           detail=traceback.format_exc(), seconds=time.perf_counter() - started)
+    finally:
+        if collecting:
+            gc.enable()
     return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
 
 
