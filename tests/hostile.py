@@ -143,8 +143,10 @@ def check_outputs(files: dict[str, str], stem: str = "") -> dict:
     for suffix, text in files.items():
         assert text.strip(), f"{stem}{suffix} is empty"
         if suffix in SUBTITLE_READERS:
-            # The ASS shows a script's braces as the look-alikes ❴ ❵, so it cannot tell them apart.
-            expected = [w.replace("\u2774", "{").replace("\u2775", "}") for w in spoken] if suffix == ".ass" else spoken
+            # The ASS and SRT show a script's braces as the look-alikes ❴ ❵, so reading them
+            # back cannot tell the two apart.
+            expected = [w.replace("\u2774", "{").replace("\u2775", "}") for w in spoken] \
+                if suffix in (".ass", ".srt") else spoken
             assert SUBTITLE_READERS[suffix](text) == expected, f"{stem}{suffix} lost or moved words"
         elif suffix.endswith(".html"):
             assert not injected(text), f"{stem}{suffix} obeys a tag from the script"
