@@ -7,7 +7,7 @@ here or by a distributed engine (`broadcast.dask_batch`), and one bad file never
 the rest.
 
 A run killed mid-write (`kill -9`) can leave hidden temporary files named
-`.STEM.SUFFIX.XXXXXXXX.part` beside the deliverables (see `broadcast.files.write_atomic`):
+`.STEM.SUFFIX.PID-N.part` beside the deliverables (see `broadcast.files.write_all_atomic`):
 they are never named like a deliverable, and the next build of that script into the same
 folder removes them.
 """
@@ -18,6 +18,7 @@ import gc
 import os
 import time
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     """
     from broadcast.cli import read_input
     from broadcast.exporters import render_all
-    from broadcast.files import write_atomic
+    from broadcast.files import write_all_atomic
     from broadcast.pipeline import build_text
 
     path, out_dir = Path(path), Path(out_dir)
@@ -98,18 +99,17 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
         outputs = render_all(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
+        out_entry = out_dir.absolute().resolve()
         for target in targets:
-            if directory_entry(target) in inputs:
+            if out_entry / target.name in inputs:
                 raise UnusableInput(f"{path}: its {target.name} would overwrite an input script; "
                                     f"write to another folder")
         prepare_output(out_dir)
-        written = []
-        for target, text in targets.items():
-            try:
-                write_atomic(target, text)
-            except OSError as exc:
-                raise UnusableInput(f"cannot write {target}: {exc.strerror or exc}") from None
-            written.append(target)
+        try:
+            write_all_atomic(targets)
+        except OSError as exc:
+            raise UnusableInput(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+        written = list(targets)
     except BroadcastError as exc:
         return FileResult(path, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a fault of the tool on this script; the batch goes on
@@ -198,26 +198,46 @@ def remove_stale_parts(out_dir: Path, names: Iterable[str]) -> int:
 def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
     """Results in the order the builds finish, with `jobs` worker processes when above 1.
 
-    Scripts whose stem clashes with an earlier one are skipped (reported as failed).
+    Scripts whose stem clashes with an earlier one are skipped (reported as failed). The
+    workers are started here, before the caller starts any thread of its own (a progress
+    bar), and get the batch's settings once rather than with every script.
     """
     todo, clashes, protected = plan(paths, out_dir)
-    yield from clashes
     remove_stale_parts(out_dir, (n for p in todo for n in deliverable_names(p.stem, settings.only)))
     if jobs <= 1 or len(todo) <= 1:
-        for path in todo:
-            yield build_one(path, out_dir, settings, protected)
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    # The parent has imported the pipeline and the exporters already; forked workers share them.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, p, out_dir, settings, protected) for p in todo]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+        return chain(clashes, (build_one(path, out_dir, settings, protected) for path in todo))
+    from multiprocessing import Pool
+    pool = Pool(jobs, initializer=_start_worker, initargs=(out_dir, settings, protected))
+    # Scripts go to the workers a few at a time: one at a time, the hand-over costs as much
+    # as a small script's build; many at a time, one worker is left with the tail alone.
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    return chain(clashes, _finish(pool, pool.imap_unordered(_build_in_worker, todo, chunk)))
+
+
+def _finish(pool, results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """The workers' results; the pool is stopped when they are all in, or when the caller
+    stops asking (an interrupt, an error)."""
+    try:
+        yield from results
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.close()
+        pool.join()
+
+
+_worker_batch: tuple[Path, Settings, frozenset[Path]] | None = None
+
+
+def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path]) -> None:
+    global _worker_batch
+    _worker_batch = (out_dir, settings, protected)
+
+
+def _build_in_worker(path: Path) -> FileResult:
+    out_dir, settings, protected = _worker_batch
+    return build_one(path, out_dir, settings, protected)
 
 
 def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 1) -> int:
@@ -235,10 +255,11 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
     started = time.perf_counter()
     columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[failed]} failed"))
+    builds = build_many(scripts, out_dir, settings, jobs)
     with Progress(*columns, console=errors, transient=False) as progress:
         task = progress.add_task("build", total=len(scripts), failed=0)
         failed = 0
-        for result in build_many(scripts, out_dir, settings, jobs):
+        for result in builds:
             results[result.path] = result
             if not result.ok:
                 failed += 1

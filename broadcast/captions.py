@@ -41,14 +41,14 @@ def break_paragraph(words: list[str], max_chars: int, max_lines: int) -> list[li
     return break_events(words, max_chars, max_lines)
 
 
-def _names(timeline: tuple[TimedSegment, ...]) -> list[list[str]]:
-    """The names the script gives (lower-thirds), which a break must not split."""
-    names = []
+def _names(timeline: tuple[TimedSegment, ...]) -> list[tuple[str, ...]]:
+    """The names the script gives (lower-thirds), which a break must not split, each once."""
+    names: dict[tuple[str, ...], None] = {}
     for timed in timeline:
         speaker = timed.segment.speaker
         if speaker:
-            names += [part.split() for part in (speaker.name, speaker.title) if part]
-    return names
+            names.update(dict.fromkeys(tuple(part.split()) for part in (speaker.name, speaker.title) if part))
+    return list(names)
 
 
 def _spans(timeline: tuple[TimedSegment, ...], profile: StyleProfile,
@@ -139,6 +139,9 @@ def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: 
     cues: list[Cue] = []
     warnings: list[str] = []
     start = nominal[0] if events else 0
+    # The cues come in time order and the lower-thirds (each inside its own segment) do not
+    # overlap: one that is down before a cue starts is down for every later cue too.
+    ordered_supers, next_super = sorted(supers, key=lambda s: s.start), 0
     for k, (lines, segment_index, _, last) in enumerate(events):
         if k + 1 < len(events):
             limit = _gap_before(nominal[k + 1], profile)
@@ -155,7 +158,9 @@ def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: 
         end = max(int(min(stretch, max(natural, start + need), start + longest)), start + 1)
         start_ms, end_ms = frames_to_ms(start, fps), frames_to_ms(end, fps)
         index = len(cues) + 1
-        raised = any(s.start < end_ms and start_ms < s.end for s in supers)
+        while next_super < len(ordered_supers) and ordered_supers[next_super].end <= start_ms:
+            next_super += 1
+        raised = next_super < len(ordered_supers) and ordered_supers[next_super].start < end_ms
         cue = Cue(index, start_ms, end_ms, lines, segment_index, raised)
         cues.append(cue)
         at = ms_to_timecode(start_ms, fps)

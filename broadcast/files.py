@@ -2,29 +2,62 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+# Temporary names: unique within a process by the counter, across processes by the pid; a
+# name left by a killed process is passed over (O_EXCL), never written into.
+_serial = itertools.count()
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    """Write one file as `write_all_atomic` does."""
+    write_all_atomic({Path(path): data})
+
+
+def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
+    """Write each file to a temporary file beside it, flush them all to disk, then rename
+    each over its target.
+
+    The temporary files are `.NAME.PID-N.part`, created with the mode open() gives (0666
+    less the umask). Flushing them together lets the file system commit them at once, and
+    a script's files appear together: when one cannot be written, none is renamed.
+    """
+    pending: list[tuple[Path, Path]] = []  # (temporary file, target) not yet renamed
+    handles: list[int] = []
+    target = None  # the file being written, named in an OSError in place of its temporary file
     try:
-        # mkstemp makes the file private (0600); a deliverable gets the usual mode, as open() gives.
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        try:
+            for target, data in files.items():
+                tmp, fd = _create_beside(Path(target))
+                pending.append((tmp, Path(target)))
+                handles.append(fd)
+                view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+                while view:
+                    view = view[os.write(fd, view):]
+            for fd, (_, target) in zip(handles, pending):
+                os.fsync(fd)
+        finally:
+            for fd in handles:
+                os.close(fd)
+        while pending:
+            tmp, target = pending[0]
+            os.replace(tmp, target)
+            pending.pop(0)
+    except OSError as exc:
+        exc.filename, exc.filename2 = str(target), None
         raise
+    finally:
+        for tmp, _ in pending:
+            tmp.unlink(missing_ok=True)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
-    os.umask(mask)
-    return mask
+def _create_beside(path: Path) -> tuple[Path, int]:
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{next(_serial)}.part")
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue

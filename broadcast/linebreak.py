@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 ARTICLES = frozenset("a an the".split())
@@ -61,6 +63,8 @@ _SENTENCE_END = re.compile(r"""[.!?]['")\]]*$""")
 _CLAUSE_END = re.compile(r"""(?:[,;:]|--|[\u2013\u2014])['")\]]*$""")
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){1,}$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jr|Sr|No|vs)\.$")
 _PUNCTUATION_ONLY = re.compile(r"""^[^\w"'(\[]+$""")
+_OPENING_ONLY = re.compile(r"""["'(\[]+""")
+_PREFIXED_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
 _NUMBER = re.compile(r"^[$£€]?\d[\d,.:]*(?:st|nd|rd|th|s)?$")
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
 forty fifty sixty seventy eighty ninety hundred thousand million billion dozens hundreds
@@ -85,24 +89,31 @@ _BOTTOM_HEAVY = 0.15      # ... the lower about this share of a line longer
 _OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
 _TIME = FORBIDDEN         # an event too long or too short on screen
 _READING_SPEED = 4.0      # per character a second above the limit
+_MARGIN = 1e-6            # far above the rounding of a sum of costs, far below any cost
 
 
+# The word tests below are asked of the same few thousand words over and over, in one
+# script and across a batch: each answer is kept.
+@lru_cache(maxsize=1 << 16)
 def _bare(token: str) -> str:
     """The word without surrounding quotes, brackets and trailing punctuation, lower case."""
     return token.strip("\"'()[]{}").rstrip(".,;:!?").lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_capitalised(token: str) -> bool:
     """A word of a name: "Putin", "al-Assad"; not "U.S.-backed", whose last part describes."""
     core = token.lstrip("\"'([")
     last = core.rsplit("-", 1)[-1]
-    return bool(last) and last[0].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", core))
+    return bool(last) and last[0].isupper() or bool(_PREFIXED_NAME.match(core))
 
 
+@lru_cache(maxsize=1 << 16)
 def _ends_phrase(token: str) -> bool:
     return bool(_SENTENCE_END.search(token) or _CLAUSE_END.search(token) or token.endswith(('"', ")")))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_weak(token: str) -> bool:
     """A word that must not end a line or an event: its phrase goes on after it."""
     if _ends_phrase(token):
@@ -111,6 +122,7 @@ def is_weak(token: str) -> bool:
     return word in WEAK_WORDS or word.endswith(("'s", "s'")) and len(word) > 2
 
 
+@lru_cache(maxsize=1 << 16)
 def sentence_end(token: str) -> bool:
     return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token.strip("\"'()[]"))
 
@@ -131,13 +143,19 @@ def _name_breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> dict[i
             inside[i] = FORBIDDEN
         elif _bare(left) in _NAME_PARTICLES and i > 0 and _is_capitalised(words[i - 1]) and _is_capitalised(right):
             inside[i - 1] = inside[i] = FORBIDDEN
-    bare = [_bare(w).removesuffix("'s") for w in words]
+    # The script's names, looked up by their first word: a report's lower-thirds repeat, and
+    # comparing every word with every name grew faster than the script.
+    by_first: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
-        parts = [_bare(p) for p in name]
-        k = len(parts)
-        for i in range(len(words) - k + 1):
-            if k > 1 and bare[i:i + k] == parts:
-                inside.update(dict.fromkeys(range(i, i + k - 1), 2 * FORBIDDEN))
+        parts = tuple(_bare(p) for p in name)
+        if len(parts) > 1:
+            by_first.setdefault(parts[0], set()).add(parts)
+    if by_first:
+        bare = [_bare(w).removesuffix("'s") for w in words]
+        for i, word in enumerate(bare):
+            for parts in by_first.get(word, ()):
+                if tuple(bare[i:i + len(parts)]) == parts:
+                    inside.update(dict.fromkeys(range(i, i + len(parts) - 1), 2 * FORBIDDEN))
     return inside
 
 
@@ -178,7 +196,7 @@ def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break
             kind = "plain"
         penalty = inside.get(i, 0.0)
         if is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
-                or re.fullmatch(r"""["'(\[]+""", left):
+                or _OPENING_ONLY.fullmatch(left):
             penalty += FORBIDDEN
         elif (_bare(left) in _CLINGING or _bare(right) in _PARTICLES) and not _ends_phrase(left):
             penalty = _CLINGING_COST
@@ -201,66 +219,65 @@ class Timing:
     max_duration: float
     max_cps: float
 
-    def cost(self, i: int, j: int, chars: int) -> float:
-        """What showing words[i:j] as one event costs in time: nothing when it fits."""
-        start = self.starts[i]
-        limit = (self.starts[j] - self.gap) if j < len(self.starts) else self.until
-        available = min(limit - start, self.max_duration)
-        cost = _SHORT * max(0.0, COMFORTABLE - available) / 1000
-        if self.ends[j - 1] - start > self.max_duration and j - i > 1:
-            cost += _TIME * (1 + (self.ends[j - 1] - start - self.max_duration) / 1000)
-        if available < self.min_duration:
-            cost += _TIME * (1 + (self.min_duration - available) / 1000)
-        elif chars * 1000 > self.max_cps * available:
-            cost += _READING_SPEED * (chars * 1000 / available - self.max_cps)
-        return cost
+
+def _two_lines(widths: list[int], line_costs: list[float], i: int, j: int,
+               max_chars: int) -> tuple[float, int] | None:
+    """The best single break setting words[i:j] as two lines: (cost, start of the lower)."""
+    base = widths[i]
+    total = widths[j] - base - 1
+    # Only breaks that leave both lines within the width (or a lone overlong word on one)
+    # can be taken: find them by bisection rather than trying every word.
+    first = bisect_left(widths, widths[j] - max_chars - 1, i + 1, j)
+    last = bisect_right(widths, base + max_chars + 1, i + 1, j) - 1
+    candidates: range | list[int] = range(first, last + 1)
+    if first > i + 1 and (widths[j] - widths[i + 1] - 1 <= max_chars or j - i == 2):
+        candidates = [i + 1, *candidates]
+    if last < j - 1 and (widths[j - 1] - base - 1 <= max_chars or j - i == 2) and j - 1 > i + 1:
+        candidates = [*candidates, j - 1]
+    ideal = _BOTTOM_HEAVY * max_chars
+    best_cost, best_k = math.inf, -1
+    for k in candidates:
+        top = widths[k] - base - 1
+        bottom = total - top - 1
+        off = (bottom - top - ideal) / max_chars
+        cost = line_costs[k - 1] + _BALANCE * off * off
+        cost += _OVERFULL * ((top > max_chars) + (bottom > max_chars))
+        cost += _ORPHAN_LINE * ((k - i == 1) + (j - k == 1))
+        if cost < best_cost:
+            best_cost, best_k = cost, k
+    return None if best_k < 0 else (best_cost, best_k)
 
 
-def _line_split(widths: list[int], breaks: list[_Break], i: int, j: int,
-                max_chars: int, max_lines: int, memo: dict) -> tuple[float, list[int]] | None:
-    """The best way to set words[i:j] as at most max_lines lines: (cost, line starts)."""
-    key = (i, j, max_lines)
-    if key not in memo:
-        memo[key] = _set_lines(widths, breaks, i, j, max_chars, max_lines, memo)
-    return memo[key]
-
-
-def _set_lines(widths: list[int], breaks: list[_Break], i: int, j: int,
-               max_chars: int, max_lines: int, memo: dict) -> tuple[float, list[int]] | None:
-    def length(a: int, b: int) -> int:
-        return widths[b] - widths[a] - 1
-
-    total = length(i, j)
+def _many_lines(widths: list[int], line_costs: list[float], i: int, j: int,
+                max_chars: int, max_lines: int, memo: dict) -> tuple[float, tuple[int, ...]] | None:
+    """The best way to set words[i:j] as at most max_lines lines: (cost, where the lines
+    after the first start)."""
+    total = widths[j] - widths[i] - 1
     if total <= max_chars or j - i == 1:
-        return (_OVERFULL if total > max_chars else 0.0), [i]
+        return (_OVERFULL if total > max_chars else 0.0), ()
     if max_lines < 2:
         return None
-    best: tuple[float, list[int]] | None = None
     if max_lines == 2:
-        for k in range(i + 1, j):
-            top, bottom = length(i, k), length(k, j)
-            if top > max_chars and k - i > 1 or bottom > max_chars and j - k > 1:
-                continue
-            cost = _LINE_COST[breaks[k - 1].kind] + breaks[k - 1].penalty + _balance(top, bottom, max_chars)
-            cost += _OVERFULL * ((top > max_chars) + (bottom > max_chars))
-            cost += _ORPHAN_LINE * ((k - i == 1) + (j - k == 1))
-            if best is None or cost < best[0]:
-                best = (cost, [i, k])
-        return best
+        two = _two_lines(widths, line_costs, i, j, max_chars)
+        return None if two is None else (two[0], (two[1],))
+    key = (i, j, max_lines)
+    if key in memo:
+        return memo[key]
     # More than two lines: the first line, then the best setting of the rest.
+    best: tuple[float, tuple[int, ...]] | None = None
     for k in range(i + 1, j):
-        top = length(i, k)
+        top = widths[k] - widths[i] - 1
         if top > max_chars and k - i > 1:
             break
-        rest = _line_split(widths, breaks, k, j, max_chars, max_lines - 1, memo)
+        rest = _many_lines(widths, line_costs, k, j, max_chars, max_lines - 1, memo)
         if rest is None:
             continue
-        following = length(k, rest[1][1]) if len(rest[1]) > 1 else length(k, j)
-        cost = rest[0] + _LINE_COST[breaks[k - 1].kind] + breaks[k - 1].penalty \
-            + _balance(top, following, max_chars) + _ORPHAN_LINE * (k - i == 1) \
-            + _OVERFULL * (top > max_chars)
+        following = widths[rest[1][0] if rest[1] else j] - widths[k] - 1
+        cost = rest[0] + line_costs[k - 1] + _balance(top, following, max_chars) \
+            + _ORPHAN_LINE * (k - i == 1) + _OVERFULL * (top > max_chars)
         if best is None or cost < best[0]:
-            best = (cost, [i] + rest[1])
+            best = (cost, (k, *rest[1]))
+    memo[key] = best
     return best
 
 
@@ -282,45 +299,85 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
         widths.append(widths[-1] + len(word) + 1)
     breaks = _breaks(words, names)
     capacity = max_lines * (max_chars + 1)
+    line_costs = [_LINE_COST[b.kind] + b.penalty for b in breaks]
+    event_costs = [_EVENT_COST[b.kind] + b.penalty for b in breaks]
+    unbroken_at = [_UNBROKEN[b.kind] for b in breaks]
     # unbroken[k]: the punctuation costs of breaks 0..k-1 if none of them is taken
     unbroken = [0.0]
-    for b in breaks:
-        unbroken.append(unbroken[-1] + _UNBROKEN[b.kind])
+    for cost in unbroken_at:
+        unbroken.append(unbroken[-1] + cost)
     # sentences[k]: how many sentence ends there are among breaks 0..k-1
     sentences = [0]
     for b in breaks:
         sentences.append(sentences[-1] + (b.kind == "sentence"))
 
+    # the most punctuation costs the line breaks inside one event can take back
+    taken_most = max(_UNBROKEN.values()) * (max_lines - 1)
     memo: dict = {}
     best = [math.inf] * (n + 1)
-    choice: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
+    choice: list[tuple[int, tuple[int, ...]]] = [(0, ())] * (n + 1)
     best[0] = 0.0
+    if timing is not None:
+        starts, ends, gap = timing.starts, timing.ends, timing.gap
+        min_duration, max_duration, max_cps = timing.min_duration, timing.max_duration, timing.max_cps
     for j in range(1, n + 1):
+        end_cost = _PER_EVENT
+        if j < n:
+            end_cost += event_costs[j - 1]
+        straddles = j < n and breaks[j - 1].kind != "sentence"
+        if timing is not None:
+            limit = starts[j] - gap if j < n else timing.until
+            last_end = ends[j - 1]
         for i in range(j - 1, -1, -1):
             chars = widths[j] - widths[i] - 1
             if chars > capacity and j - i > 1:
                 break
-            setting = _line_split(widths, breaks, i, j, max_chars, max_lines, memo)
-            if setting is None:
+            inner = unbroken[j - 1] - unbroken[i]
+            straddle = _STRADDLE if straddles and sentences[j - 1] > sentences[i] else 0.0
+            one_word = _ONE_WORD_EVENT if j - i == 1 and n > 1 else 0.0
+            # No cost is negative: a start that loses on what is known before the lines are
+            # set (the punctuation left inside, less what line breaks could take back) is
+            # passed by. The margin covers rounding in the order the costs are added.
+            known = max(inner - taken_most, 0.0) if chars > max_chars else inner
+            if best[i] + end_cost + known + straddle + one_word - _MARGIN >= best[j]:
                 continue
-            inner = unbroken[j - 1] - unbroken[i] - sum(_UNBROKEN[breaks[k - 1].kind] for k in setting[1][1:])
-            cost = best[i] + setting[0] + _PER_EVENT + inner
-            if j < n:
-                cost += _EVENT_COST[breaks[j - 1].kind] + breaks[j - 1].penalty
-                if breaks[j - 1].kind != "sentence" and sentences[j - 1] > sentences[i]:
-                    cost += _STRADDLE
-            if j - i == 1 and n > 1:
-                cost += _ONE_WORD_EVENT
-            if timing is not None:
-                cost += timing.cost(i, j, chars)
+            # One line, two, or (rarely) more: the common cases without building lists.
+            if chars <= max_chars or j - i == 1:
+                setting_cost, lower = (_OVERFULL if chars > max_chars else 0.0), ()
+            elif max_lines == 2:
+                two = _two_lines(widths, line_costs, i, j, max_chars)
+                if two is None:
+                    continue
+                setting_cost, lower = two[0], (two[1],)
+            else:
+                setting = _many_lines(widths, line_costs, i, j, max_chars, max_lines, memo)
+                if setting is None:
+                    continue
+                setting_cost, lower = setting
+            for k in lower:  # the breaks taken between lines are not left unbroken
+                inner -= unbroken_at[k - 1]
+            cost = best[i] + setting_cost + end_cost + inner + straddle + one_word
+            if timing is not None:  # what showing the event costs in time: nothing when it fits
+                start = starts[i]
+                available = limit - start
+                if available > max_duration:
+                    available = max_duration
+                if available < COMFORTABLE:
+                    cost += _SHORT * (COMFORTABLE - available) / 1000
+                if last_end - start > max_duration and j - i > 1:
+                    cost += _TIME * (1 + (last_end - start - max_duration) / 1000)
+                if available < min_duration:
+                    cost += _TIME * (1 + (min_duration - available) / 1000)
+                elif chars * 1000 > max_cps * available:
+                    cost += _READING_SPEED * (chars * 1000 / available - max_cps)
             if cost < best[j]:
                 best[j] = cost
-                choice[j] = (i, setting[1])
+                choice[j] = (i, lower)
     events = []
     j = n
     while j > 0:
-        i, starts = choice[j]
-        bounds = starts + [j]
+        i, lower = choice[j]
+        bounds = (i, *lower, j)
         events.append([" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])])
         j = i
     return events[::-1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from broadcast.align import conform, timeline_from_words
 from broadcast.captions import make_cues, place_supers
 from broadcast.model import Build, Report
 from broadcast.profiles import StyleProfile
@@ -24,6 +23,8 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
     offset = timecode_to_ms(start, profile.fps, drop_frame=is_drop_frame_rate(profile.fps)) if start else 0
     alignment, notes = None, ()
     if options.get("timings"):
+        # The aligner (and its string-distance library) only when there are timings to conform.
+        from broadcast.align import conform, timeline_from_words
         alignment, notes = conform(report, options["timings"])
         timeline = timeline_from_words(report, alignment.word_times, profile)
     else:

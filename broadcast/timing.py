@@ -144,6 +144,7 @@ def _is_spelled_out(token: str) -> bool:
         re.search(r"[^AEIOUY]{3}", letters))
 
 
+@lru_cache(maxsize=1 << 16)  # a script says the same words over and over
 def token_syllables(token: str) -> int:
     """Syllables of one whitespace-separated token of a script, as it is spoken."""
     total = 0
@@ -167,6 +168,7 @@ def token_syllables(token: str) -> int:
     return total
 
 
+@lru_cache(maxsize=1 << 16)
 def pause_after(token: str) -> int:
     """The pause a reader makes after a token: a breath at a full stop, a beat at a comma."""
     if _SENTENCE_END.search(token) and not _ABBREVIATION.match(token.rstrip("'\")]")):

@@ -107,7 +107,19 @@ def _lower_third(sheet: pysubs2.SSAFile, sup: SuperCue) -> list[pysubs2.SSAEvent
     return events
 
 
+# The last build and its text: the preview page draws this file's own events, so a build
+# rendered in full asks for it twice. A Build is immutable; the same object, the same text.
+_last: tuple[Build, str] | None = None
+
+
 def export(build: Build) -> str:
+    global _last
+    if _last is None or _last[0] is not build:
+        _last = (build, _render(build))
+    return _last[1]
+
+
+def _render(build: Build) -> str:
     sheet = style_sheet(build.profile.style_sheet_path())
     sheet.info["Title"] = " ".join(build.report.title.split()) or "broadcast"
     for cue, lines in checked_cues(build.cues):

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from broadcast.model import LowerThird
+from broadcast.segment.letters import character_class
+from broadcast.segment.letters import ranges as letter_ranges
 
 ACRONYMS = frozenset("""
 OCHA ASEAN APEC OECD NAACP ACLU GOP DNC RNC EPA FDA CDC NHS EFE DPA ANSA AFP VOA RFE RFI DW
@@ -84,33 +86,22 @@ iver kay kenzie kinnon laren lean leod mahon millan neil pherson queen rae
 _WORD = re.compile(r"[\w'.&-]+", re.UNICODE)
 
 
-def _letter_class(test) -> str:
-    """A regex character class of every letter `test` accepts (Python's re has no \\p{Lu})."""
-    ranges, start, last = [], None, None
-    for cp in range(0x41, 0x20000):
-        if chr(cp).isalpha() and test(chr(cp)):
-            if start is None:
-                start = cp
-            last = cp
-        elif start is not None:
-            ranges.append((start, last))
-            start = None
-    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
-
-
 #: an upper-case letter in any alphabet (É, Ö, Д), and a lower-case one, for names in patterns
-UPPER = _letter_class(str.isupper)
-LOWER = _letter_class(str.islower)
+UPPER, LOWER = (character_class(runs) for runs in letter_ranges())
 
 
 def is_capitals(token: str) -> bool:
     """A word typed in capitals: letters present and none lower case."""
+    if token.isascii():  # the usual case, and there every letter has a case
+        return token.isupper()
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and not any(c.islower() for c in letters)
 
 
 def is_caseless(token: str) -> bool:
     """A word with letters but no case at all (Chinese, Arabic, ...): neutral in a caps run."""
+    if token.isascii():
+        return False
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
@@ -138,10 +129,10 @@ class Spellings:
         sentence_start: dict[str, str] = {}
         for m in _WORD.finditer(body):
             token = m.group(0).strip(".'-&")
-            before = body[max(0, m.start() - 40):m.start()].rstrip()[-1:] or "."
             if token and not (is_capitals(token) and len(token) < 2):
                 # Mixed-case spellings ("al-Assad") and capitals the body itself uses ("NATO").
                 if is_capitals(token) or token[0].isupper() or "-" in token:
+                    before = body[max(0, m.start() - 40):m.start()].rstrip()[-1:] or "."
                     # A capital that only opens a sentence says nothing about the word.
                     table = sentence_start if before in '.!?:"' else by_upper
                     table.setdefault(token.upper(), token)
