@@ -23,7 +23,8 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
 
     The temporary files are `.NAME.PID-N.part`, created with the mode open() gives (0666
     less the umask). Flushing them together lets the file system commit them at once, and
-    a script's files appear together: when one cannot be written, none is renamed.
+    a script's files appear together: when one cannot be written (a full disk), none is
+    renamed. An OSError names the target, not its temporary file.
     """
     pending: list[tuple[Path, Path]] = []  # (temporary file, target) not yet renamed
     handles: list[int] = []

@@ -328,18 +328,35 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
         if timing is not None:
             limit = starts[j] - gap if j < n else timing.until
             last_end = ends[j - 1]
-        for i in range(j - 1, -1, -1):
+        # Longest events first: the best is usually among them, and once it is known most
+        # shorter ones are passed by. Of equal costs the shorter event wins.
+        for i in range(min(bisect_left(widths, widths[j] - 1 - capacity), j - 1), j):
+            so_far = best[i] + end_cost
+            if so_far - _MARGIN > best[j]:  # the cheapest test first: most starts stop here
+                continue
             chars = widths[j] - widths[i] - 1
-            if chars > capacity and j - i > 1:
-                break
             inner = unbroken[j - 1] - unbroken[i]
             straddle = _STRADDLE if straddles and sentences[j - 1] > sentences[i] else 0.0
             one_word = _ONE_WORD_EVENT if j - i == 1 and n > 1 else 0.0
+            short = overlong = pace = 0.0  # what showing the event costs in time
+            if timing is not None:
+                start = starts[i]
+                available = limit - start
+                if available > max_duration:
+                    available = max_duration
+                if available < COMFORTABLE:
+                    short = _SHORT * (COMFORTABLE - available) / 1000
+                if last_end - start > max_duration and j - i > 1:
+                    overlong = _TIME * (1 + (last_end - start - max_duration) / 1000)
+                if available < min_duration:
+                    pace = _TIME * (1 + (min_duration - available) / 1000)
+                elif chars * 1000 > max_cps * available:
+                    pace = _READING_SPEED * (chars * 1000 / available - max_cps)
             # No cost is negative: a start that loses on what is known before the lines are
             # set (the punctuation left inside, less what line breaks could take back) is
             # passed by. The margin covers rounding in the order the costs are added.
             known = max(inner - taken_most, 0.0) if chars > max_chars else inner
-            if best[i] + end_cost + known + straddle + one_word - _MARGIN >= best[j]:
+            if so_far + known + straddle + one_word + short + overlong + pace - _MARGIN > best[j]:
                 continue
             # One line, two, or (rarely) more: the common cases without building lists.
             if chars <= max_chars or j - i == 1:
@@ -357,20 +374,10 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             for k in lower:  # the breaks taken between lines are not left unbroken
                 inner -= unbroken_at[k - 1]
             cost = best[i] + setting_cost + end_cost + inner + straddle + one_word
-            if timing is not None:  # what showing the event costs in time: nothing when it fits
-                start = starts[i]
-                available = limit - start
-                if available > max_duration:
-                    available = max_duration
-                if available < COMFORTABLE:
-                    cost += _SHORT * (COMFORTABLE - available) / 1000
-                if last_end - start > max_duration and j - i > 1:
-                    cost += _TIME * (1 + (last_end - start - max_duration) / 1000)
-                if available < min_duration:
-                    cost += _TIME * (1 + (min_duration - available) / 1000)
-                elif chars * 1000 > max_cps * available:
-                    cost += _READING_SPEED * (chars * 1000 / available - max_cps)
-            if cost < best[j]:
+            cost += short
+            cost += overlong
+            cost += pace
+            if cost <= best[j]:
                 best[j] = cost
                 choice[j] = (i, lower)
     events = []

@@ -68,6 +68,12 @@ class Clip:
 
     def squeeze(self) -> Clip:
         """White space runs (line ends of wrapped text, gaps left by cut markup) as one space."""
+        # Already single-spaced and cut from one stretch of the script, as most clips are:
+        # nothing to squeeze, and each space keeps its own offset as it would below.
+        offsets = self.offsets
+        if " ".join(self.text.split()) == self.text and (
+                not offsets or offsets[-1] - offsets[0] == len(offsets) - 1):
+            return self
         text, offsets = [], []
         for m in re.finditer(r"\S+", self.text):
             if text:

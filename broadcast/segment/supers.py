@@ -129,6 +129,8 @@ class Spellings:
         sentence_start: dict[str, str] = {}
         for m in _WORD.finditer(body):
             token = m.group(0).strip(".'-&")
+            if token[:1].islower() and "-" not in token:  # a plain word: most of them
+                continue
             if token and not (is_capitals(token) and len(token) < 2):
                 # Mixed-case spellings ("al-Assad") and capitals the body itself uses ("NATO").
                 if is_capitals(token) or token[0].isupper() or "-" in token:

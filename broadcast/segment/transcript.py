@@ -67,6 +67,8 @@ class _Turn:
 
 
 def _label(text: str) -> re.Match | None:
+    if ":" not in text:  # every label ends in one; the pattern backtracks long to find none
+        return None
     m = _LABEL.match(text)
     if not m:
         return None

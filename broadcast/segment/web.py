@@ -39,16 +39,16 @@ def _leading_capitals(text: str) -> tuple[int, int]:
     A lone "A" or "I" followed by a lower-case word starts the speech, not the super.
     """
     count, end = 0, 0
-    tokens = list(_TOKEN.finditer(text))
-    for i, m in enumerate(tokens):
+    for m in _TOKEN.finditer(text):  # token by token: the run ends long before a paragraph does
         word = m.group(0)
         if word.startswith('"') or word.startswith("'") and count:
             break
         if not (is_capitals(word.rstrip(",:")) or is_caseless(word) and count or word == "," and count):
             break
-        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        if word in ("A", "I") and nxt[:1].islower():
-            break
+        if word in ("A", "I"):
+            following = _TOKEN.search(text, m.end())
+            if following and following.group(0)[:1].islower():
+                break
         count, end = count + 1, m.end()
         if word.endswith(":"):
             break
