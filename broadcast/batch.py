@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -233,6 +234,9 @@ _worker_batch: tuple[Path, Settings, frozenset[Path]] | None = None
 def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path]) -> None:
     global _worker_batch
     _worker_batch = (out_dir, settings, protected)
+    # Ctrl-C reaches the whole process group: the parent stops the pool and says so in one
+    # line; a worker taking it too would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _build_in_worker(path: Path) -> FileResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
@@ -101,6 +102,34 @@ def test_words_are_kept_in_order_within_the_limits(words, width, lines):
         assert 1 <= len(event) <= lines
         for line in event:
             assert len(line) <= width or len(line.split()) == 1, (line, width)
+
+
+@st.composite
+def timed_words(draw):
+    """Words with the times they are said: gaps, pauses and rushes of every size."""
+    words = draw(st.lists(WORD, min_size=1, max_size=60))
+    starts, ends, t = [], [], draw(st.floats(0, 5000))
+    for _ in words:
+        t += draw(st.sampled_from([0.0, 40.0, 150.0, 900.0, 2500.0]))
+        starts.append(t)
+        t += draw(st.sampled_from([60.0, 250.0, 400.0, 1200.0]))
+        ends.append(t)
+    until = draw(st.sampled_from([math.inf, t, t + 2000]))
+    timing = Timing(starts=starts, ends=ends, until=until, gap=draw(st.sampled_from([0, 80, 83])),
+                    min_duration=draw(st.sampled_from([800, 833, 1000])),
+                    max_duration=draw(st.sampled_from([3000, 6000, 7000])),
+                    max_cps=draw(st.sampled_from([15, 17, 20])))
+    return words, timing
+
+
+@settings(max_examples=300, deadline=None)
+@given(timed_words(), st.integers(8, 50), st.integers(1, 3), st.booleans())
+def test_passing_events_by_gives_the_exhaustive_search_s_answer(case, width, lines, timed):
+    words, timing = case
+    names = [words[1:3]] if len(words) > 3 else []
+    fast = break_events(words, width, lines, names=names, timing=timing if timed else None)
+    assert fast == break_events(words, width, lines, names=names, timing=timing if timed else None,
+                                exhaustive=True)
 
 
 def test_break_command_marks_subtitles_and_lines():

@@ -83,7 +83,9 @@ arthur aulay bride callum dermott donald dougall farlane gillivray gregor guire 
 iver kay kenzie kinnon laren lean leod mahon millan neil pherson queen rae
 """.split())
 
-_WORD = re.compile(r"[\w'.&-]+", re.UNICODE)
+# The words (runs of [\w'.&-]) that may tell a spelling: all but those of plain lower-case
+# letters with no hyphen, which are passed over inside the regex engine, not one by one.
+_TELLING_WORD = re.compile(r"(?<![\w'.&-])(?:(?![a-z])|(?=[\w'.&]*-))[\w'.&-]+")
 
 
 #: an upper-case letter in any alphabet (É, Ö, Д), and a lower-case one, for names in patterns
@@ -127,7 +129,7 @@ class Spellings:
         body = "\n".join(line for line in body.split("\n") if not is_capitals(line))
         by_upper: dict[str, str] = {}
         sentence_start: dict[str, str] = {}
-        for m in _WORD.finditer(body):
+        for m in _TELLING_WORD.finditer(body):
             token = m.group(0).strip(".'-&")
             if token[:1].islower() and "-" not in token:  # a plain word: most of them
                 continue
