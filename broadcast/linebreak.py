@@ -3,8 +3,9 @@
 Every way of cutting is weighed at once by dynamic programming (over the event ends, and
 within an event over its line breaks), so a good cut late in a sentence can win over a
 greedy fill early in it. No cost is negative, so an event whose known costs already lose
-to the best found is passed by before its lines are set: the answer is the exhaustive
-search's, found in a fraction of the time. The rules are the subtitlers' own (BBC Subtitle Guidelines,
+to the best found is passed by before its lines are set, and the cost of ending an event
+on a word that must not end one is worked out only when a later event might start there:
+the answer is the exhaustive search's, found in a fraction of the time. The rules are the subtitlers' own (BBC Subtitle Guidelines,
 Netflix Timed Text Style Guide):
 
 - hard: characters per line, lines per event, and, when the words' times are known, the
@@ -321,13 +322,25 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     taken_most = max(_UNBROKEN.values()) * (max_lines - 1)
     margin = math.inf if exhaustive else _MARGIN  # an infinite margin passes nothing by
     memo: dict = {}
+    # best[j]: the least cost of words[:j] as events, once settled; floor[j] never exceeds it
     best = [math.inf] * (n + 1)
+    floor = [0.0] * (n + 1)
+    settled = bytearray(n + 1)
+    settled[0] = 1
     choice: list[tuple[int, tuple[int, ...]]] = [(0, ())] * (n + 1)
     best[0] = 0.0
     if timing is not None:
         starts, ends, gap = timing.starts, timing.ends, timing.gap
         min_duration, max_duration, max_cps = timing.min_duration, timing.max_duration, timing.max_cps
-    for j in range(1, n + 1):
+
+    def earliest(j: int) -> int:
+        """The earliest start whose words fit in an event ending at j (a word too long for a
+        line still stands alone)."""
+        return min(bisect_left(widths, widths[j] - 1 - capacity), j - 1)
+
+    def settle(j: int) -> int | None:
+        """Weigh every event ending at j, setting best[j] and choice[j]; or, when one starts
+        at an end not yet settled and might win, that end, to be settled first."""
         end_cost = _PER_EVENT
         if j < n:
             end_cost += event_costs[j - 1]
@@ -335,13 +348,17 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
         if timing is not None:
             limit = starts[j] - gap if j < n else timing.until
             last_end = ends[j - 1]
-        # the earliest start whose words fit in an event (a word too long alone still counts)
-        earliest = min(bisect_left(widths, widths[j] - 1 - capacity), j - 1)
-        # Shortest events first: of equal costs the first found, the shorter event, wins.
-        for i in range(j - 1, earliest - 1, -1):
-            so_far = best[i] + end_cost
-            if so_far - margin >= best[j]:  # the cheapest test first: many starts stop here
+        best_j, chosen = math.inf, (-1, ())
+        unsettled = []
+        for i in range(j - 1, earliest(j) - 1, -1):
+            # The cheapest test first: many starts stop here. Every test passes by only what
+            # costs more than the best so far: of equal costs the shorter event wins.
+            if floor[i] + end_cost - margin > best_j:
                 continue
+            if not settled[i]:
+                unsettled.append(i)
+                continue
+            so_far = best[i] + end_cost
             chars = widths[j] - widths[i] - 1
             inner = unbroken[j - 1] - unbroken[i]
             straddle = _STRADDLE if straddles and sentences[j - 1] > sentences[i] else 0.0
@@ -364,7 +381,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             # set (the punctuation left inside, less what line breaks could take back) is
             # passed by. The margin covers rounding in the order the costs are added.
             known = max(inner - taken_most, 0.0) if chars > max_chars else inner
-            if so_far + known + straddle + one_word + short + overlong + pace - margin >= best[j]:
+            if so_far + known + straddle + one_word + short + overlong + pace - margin > best_j:
                 continue
             # One line, two, or (rarely) more: the common cases without building lists.
             if chars <= max_chars or j - i == 1:
@@ -385,9 +402,31 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             cost += short
             cost += overlong
             cost += pace
-            if cost < best[j]:
-                best[j] = cost
-                choice[j] = (i, lower)
+            if cost < best_j or cost == best_j and i > chosen[0]:
+                best_j, chosen = cost, (i, lower)
+        for i in unsettled:
+            if floor[i] + end_cost - margin <= best_j:
+                return i
+        best[j] = floor[j] = best_j
+        choice[j] = chosen
+        settled[j] = 1
+        return None
+
+    for j in range(1, n + 1):
+        if j < n and event_costs[j - 1] >= FORBIDDEN and not exhaustive:
+            # An event may end on a word that must not end one only where nothing else fits,
+            # so such an end is settled only when a later event might start there; until
+            # then its cost is known to be at least the forbidden break's above the least
+            # cost it could follow.
+            floor[j] = min(floor[earliest(j):j]) + _PER_EVENT + event_costs[j - 1]
+            continue
+        pending = [j]  # ends to settle, each before the one below it
+        while pending:
+            needed = settle(pending[-1])
+            if needed is None:
+                pending.pop()
+            else:
+                pending.append(needed)
     events = []
     j = n
     while j > 0:
