@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 ARTICLES = frozenset("a an the".split())
 PREPOSITIONS = frozenset("""of in on at to for with from by about into onto over under between among
@@ -175,8 +175,7 @@ def _glued(left: str, right: str) -> bool:
     return bool(_NUMBER.match(left.strip("\"'("))) and r in _MONTHS
 
 
-@dataclass(frozen=True)
-class _Break:
+class _Break(NamedTuple):
     kind: str        # sentence, clause, link or plain
     penalty: float   # forbidden or clinging
 
@@ -186,25 +185,33 @@ def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break
     inside = _name_breaks(words, names)
     out = []
     for i in range(len(words) - 1):
-        left, right = words[i], words[i + 1]
-        if sentence_end(left):
-            kind = "sentence"
-        elif _CLAUSE_END.search(left):
-            # a comma inside a list of names ("Russia, Turkey and Iran") joins more than it parts
-            in_list = left.endswith(",") and _is_capitalised(left) and _is_capitalised(right)
-            kind = "plain" if in_list else "clause"
-        elif _bare(right) in _LINKS:
-            kind = "link"
-        else:
-            kind = "plain"
+        kind, forbidden, clinging = _between(words[i], words[i + 1])
         penalty = inside.get(i, 0.0)
-        if is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right) \
-                or _OPENING_ONLY.fullmatch(left):
+        if forbidden:
             penalty += FORBIDDEN
-        elif (_bare(left) in _CLINGING or _bare(right) in _PARTICLES) and not _ends_phrase(left):
+        elif clinging:
             penalty = _CLINGING_COST
         out.append(_Break(kind, penalty))
     return out
+
+
+@lru_cache(maxsize=1 << 16)  # a script's word pairs repeat ("of the", "said that")
+def _between(left: str, right: str) -> tuple[str, bool, bool]:
+    """A break between two words: its kind, whether it is forbidden, whether it is poor."""
+    if sentence_end(left):
+        kind = "sentence"
+    elif _CLAUSE_END.search(left):
+        # a comma inside a list of names ("Russia, Turkey and Iran") joins more than it parts
+        in_list = left.endswith(",") and _is_capitalised(left) and _is_capitalised(right)
+        kind = "plain" if in_list else "clause"
+    elif _bare(right) in _LINKS:
+        kind = "link"
+    else:
+        kind = "plain"
+    forbidden = bool(is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right)
+                     or _OPENING_ONLY.fullmatch(left))
+    clinging = (_bare(left) in _CLINGING or _bare(right) in _PARTICLES) and not _ends_phrase(left)
+    return kind, forbidden, clinging
 
 
 @dataclass(frozen=True)
