@@ -234,6 +234,10 @@ _worker_batch: tuple[Path, Settings, frozenset[Path]] | None = None
 def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path]) -> None:
     global _worker_batch
     _worker_batch = (out_dir, settings, protected)
+    # What the worker inherits (the modules, their tables) lives as long as it does: out of
+    # the collector's sight, its passes stay short and the pages shared with the parent
+    # stay shared.
+    gc.freeze()
     # Ctrl-C reaches the whole process group: the parent stops the pool and says so in one
     # line; a worker taking it too would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
