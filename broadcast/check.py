@@ -24,6 +24,7 @@ import srt
 
 from broadcast.errors import UnusableInput
 from broadcast.exporters.vtt import timestamp
+from broadcast.model import Subtitle
 from broadcast.profiles import StyleProfile
 from broadcast.reading import decode
 
@@ -43,24 +44,6 @@ _ASS_DRAWING = re.compile(r"\{[^}]*\\p[1-9]")
 
 
 @dataclass(frozen=True)
-class FileCue:
-    """A subtitle as read from a file: its number there, times in ms, and visible lines."""
-
-    index: int
-    start: int
-    end: int
-    lines: tuple[str, ...]
-
-    @property
-    def duration(self) -> int:
-        return self.end - self.start
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.lines)
-
-
-@dataclass(frozen=True)
 class Breach:
     cue: int  # the cue's number in the file
     start: int  # ms
@@ -75,13 +58,13 @@ def _visible_lines(lines: list[str]) -> tuple[str, ...]:
     return tuple(line for line in cleaned if line)
 
 
-def read_srt(text: str) -> list[FileCue]:
+def read_srt(text: str) -> list[Subtitle]:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
         raise UnusableInput(f"not a readable SRT file: {exc}") from None
     return [
-        FileCue(sub.index if sub.index is not None else number, _ms(sub.start), _ms(sub.end),
+        Subtitle(sub.index if sub.index is not None else number, _ms(sub.start), _ms(sub.end),
                 _visible_lines(_SRT_TAG.sub("", sub.content).split("\n")))
         for number, sub in enumerate(subtitles, 1)
     ]
@@ -95,7 +78,7 @@ def _vtt_ms(hours: str | None, minutes: str, seconds: str, millis: str) -> int:
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
 
 
-def read_vtt(text: str) -> list[FileCue]:
+def read_vtt(text: str) -> list[Subtitle]:
     """Cues of a WebVTT file: blocks with a timing line; NOTE, STYLE and REGION are skipped."""
     blocks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     header = blocks[0].split("\n", 1)[0]
@@ -112,12 +95,12 @@ def read_vtt(text: str) -> list[FileCue]:
             raise UnusableInput(f"not a readable WebVTT file: cue {len(cues) + 1} has the "
                                 f"timing line {lines[at].strip()!r}")
         payload = [html.unescape(_VTT_TAG.sub("", line)) for line in lines[at + 1:]]
-        cues.append(FileCue(len(cues) + 1, _vtt_ms(*timing.groups()[:4]), _vtt_ms(*timing.groups()[4:]),
+        cues.append(Subtitle(len(cues) + 1, _vtt_ms(*timing.groups()[:4]), _vtt_ms(*timing.groups()[4:]),
                             _visible_lines(payload)))
     return cues
 
 
-def read_ass(text: str) -> list[FileCue]:
+def read_ass(text: str) -> list[Subtitle]:
     """Subtitle events of an ASS or SSA file: not comments, drawings or lower-thirds."""
     try:
         subs = pysubs2.SSAFile.from_string(text)
@@ -126,11 +109,11 @@ def read_ass(text: str) -> list[FileCue]:
     events = [e for e in subs.events
               if not e.is_comment and not e.style.startswith(LOWER_THIRD_STYLE)
               and not _ASS_DRAWING.search(e.text)]
-    return [FileCue(number, e.start, e.end, _visible_lines(e.plaintext.split("\n")))
+    return [Subtitle(number, e.start, e.end, _visible_lines(e.plaintext.split("\n")))
             for number, e in enumerate(events, 1)]
 
 
-def read_cues(text: str) -> tuple[str, list[FileCue]]:
+def read_cues(text: str) -> tuple[str, list[Subtitle]]:
     """The format of a subtitle file's text (by its content, not its name) and its cues."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("WEBVTT"):
@@ -140,7 +123,7 @@ def read_cues(text: str) -> tuple[str, list[FileCue]]:
     return "srt", read_srt(text)
 
 
-def check_cues(cues: list[FileCue], profile: StyleProfile, resolution: int = 0) -> list[Breach]:
+def check_cues(cues: list[Subtitle], profile: StyleProfile, resolution: int = 0) -> list[Breach]:
     """Every breach of the profile, cue by cue, in the order the cues are shown.
 
     `cues` may be any objects with `index`, `start`, `end` and `lines` (a Cue will do);

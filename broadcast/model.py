@@ -116,16 +116,13 @@ class WordAlignment:
 
 
 @dataclass(frozen=True)
-class Cue:
-    """One subtitle event."""
+class Subtitle:
+    """One subtitle event: its number, times in ms and lines, as any subtitle file has them."""
 
     index: int  # 1-based, as in SRT
     start: int
     end: int
     lines: tuple[str, ...]
-    segment_index: int
-    #: moved to the top of the picture because a lower-third is on screen
-    raised: bool = False
 
     @property
     def duration(self) -> int:
@@ -134,6 +131,15 @@ class Cue:
     @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Cue(Subtitle):
+    """A subtitle the tool made: which segment it says, and whether it is raised."""
+
+    segment_index: int
+    #: moved to the top of the picture because a lower-third is on screen
+    raised: bool = False
 
 
 @dataclass(frozen=True)
