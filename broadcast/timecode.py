@@ -12,8 +12,15 @@ from fractions import Fraction
 from broadcast.errors import UnusableInput
 
 
+def nominal_rate(fps: Fraction) -> int:
+    """The whole frames a second timecode counts: round(fps), half to even, in integers
+    (round() on a Fraction is slow, and every timecode asks for it)."""
+    whole, rest = divmod(fps.numerator, fps.denominator)
+    return whole + (2 * rest > fps.denominator or 2 * rest == fps.denominator and whole % 2)
+
+
 def is_drop_frame_rate(fps: Fraction) -> bool:
-    return fps.denominator == 1001 and round(fps) in (30, 60)
+    return fps.denominator == 1001 and nominal_rate(fps) in (30, 60)
 
 
 def ms_to_frames(ms: float, fps: Fraction) -> int:
@@ -26,14 +33,14 @@ def frames_to_ms(frames: int, fps: Fraction) -> int:
 
 
 def _drop(fps: Fraction) -> int:
-    return 2 * round(fps) // 30  # 2 frame numbers a minute at 29.97, 4 at 59.94
+    return 2 * nominal_rate(fps) // 30  # 2 frame numbers a minute at 29.97, 4 at 59.94
 
 
 def frames_to_timecode(frame: int, fps: Fraction, drop_frame: bool | None = None) -> str:
     """The timecode of a frame count; drop-frame by default at 29.97 and 59.94."""
     if frame < 0:
         raise ValueError("timecode of a negative frame count")
-    nominal = round(fps)
+    nominal = nominal_rate(fps)
     drop = is_drop_frame_rate(fps) if drop_frame is None else drop_frame
     if drop:
         skipped = _drop(fps)
@@ -65,7 +72,7 @@ def timecode_to_frames(text: str, fps: Fraction, drop_frame: bool | None = None)
         raise UnusableInput(f"timecode {text!r} is not HH:MM:SS:FF")
     hh, mm, ss = int(m.group(1)), int(m.group(2)), int(m.group(3))
     ff = int(m.group(5) or 0)
-    nominal = round(fps)
+    nominal = nominal_rate(fps)
     if mm > 59 or ss > 59 or ff >= nominal:
         raise UnusableInput(f"timecode {text!r} is out of range at {float(fps):g} fps")
     frames = (hh * 3600 + mm * 60 + ss) * nominal + ff

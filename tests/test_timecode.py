@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from broadcast.errors import UnusableInput
 from broadcast.profiles import FRAME_RATES, frame_rate, load_profile
 from broadcast.timecode import (frames_to_ms, frames_to_timecode, is_drop_frame_rate, ms_to_frames,
-                                ms_to_timecode, timecode_to_frames, timecode_to_ms)
+                                ms_to_timecode, nominal_rate, timecode_to_frames, timecode_to_ms)
 
 NTSC, NTSC60 = FRAME_RATES["29.97"], FRAME_RATES["59.94"]
 RATES = ["23.976", "24", "25", "29.97", "30", "50", "59.94"]
@@ -98,3 +98,9 @@ def test_drop_frame_labels_never_skip_or_repeat_a_frame(name, frame):
     hh, mm, ss, ff = map(int, b.replace(";", ":").split(":"))
     if ss == 0 and mm % 10:
         assert ff >= 2 * round(fps) // 30  # the skipped numbers
+
+
+@given(st.integers(1, 10**6), st.sampled_from([1, 2, 3, 4, 1000, 1001]))
+def test_the_nominal_rate_is_python_s_own_rounding(numerator, denominator):
+    fps = Fraction(numerator, denominator)
+    assert nominal_rate(fps) == round(fps)
