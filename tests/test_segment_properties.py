@@ -247,3 +247,19 @@ def test_accented_capitals_in_labels_and_signoffs():
     report = segment(text)
     assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION, Kind.SOUNDBITE]
     assert report.segments[-1].speaker.name == "Nikos Papadákis"
+
+
+@pytest.mark.parametrize("script, bite", [
+    # hypothesis found both: a quote wrapped onto the next line was cut off there
+    ('Title\n[]\nOfficials met.\n\nVLADIMIR PUTIN RUSSIAN PRESIDENT "Officials the the.\nOfficials the the."\n',
+     "Officials the the. Officials the the."),
+    ('Title\n[]\nOfficials met.\n\nVLADIMIR PUTIN RUSSIAN PRESIDENT "Officials the a.\n'
+     'Officials the the north-east. Officials the\ntalks."\n',
+     "Officials the a. Officials the the north-east. Officials the talks."),
+    # without blank lines, a line that closes the open quote still belongs to it
+    ('Title\n[]\nOfficials met.\nVLADIMIR PUTIN RUSSIAN PRESIDENT "We agreed.\nWe will go on."\nThe talks ended.\n',
+     "We agreed. We will go on."),
+])
+def test_a_wrapped_quote_stays_in_its_soundbite(script, bite):
+    bites = [s.text for s in segment(script).segments if s.kind is Kind.SOUNDBITE]
+    assert bites == [bite]

@@ -145,7 +145,8 @@ def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int |
     texts = [line.text.strip() for line in lines_]
     runs = [a for a, b in zip(texts, texts[1:]) if a and b]
     ended = sum(1 for a in runs if re.search(r"[.!?:\"']$", a))
-    blank_separated = any(not a and b for a, b in zip(texts, texts[1:])) and ended < 0.5 * len(runs)
+    has_blank_lines = any(not a and b for a, b in zip(texts, texts[1:]))
+    blank_separated = has_blank_lines and ended < 0.5 * len(runs)
     out: list[Clip] = []
     current: list[Clip] = []
     for line, text in zip(lines_, texts):
@@ -155,7 +156,8 @@ def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int |
             current = []
             continue
         if current and not starts_paragraph(text) and (
-                blank_separated or width is not None and _broken(current[-1].text, text, width)):
+                blank_separated or width is not None and _broken(current[-1].text, text, width)
+                or _continues_quote(current, text, has_blank_lines)):
             current.append(line.strip())
             continue
         if current:
@@ -164,6 +166,17 @@ def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int |
     if current:
         out.append(Clip.join(current))
     return out
+
+
+def _continues_quote(current: list[Clip], following: str, has_blank_lines: bool) -> bool:
+    """The paragraph so far leaves a quotation open and the next line goes on with it: a
+    wrapped quote, not a new quoted paragraph (which opens with a quotation mark). Where
+    blank lines part the paragraphs, every line of the block goes on with it; where they do
+    not, only a line that closes it (so that a quote left open by mistake takes in no more
+    than one line)."""
+    if sum(c.text.count('"') for c in current) % 2 == 0 or following.startswith('"'):
+        return False
+    return has_blank_lines or following.count('"') % 2 == 1
 
 
 def _broken(line: str, following: str, width: int) -> bool:
