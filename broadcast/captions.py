@@ -85,12 +85,13 @@ def _gap_before(frame: int, profile: StyleProfile) -> int:
 
 def make_cues(
     timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile,
-    word_times: WordTimes | None = None,
+    word_times: WordTimes | None = None, offset: int = 0,
 ) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
     """Cues for every segment and the warnings where the profile could not be kept.
 
     word_times, when given, has for each segment (in timeline order) the (start, end) in ms
-    of each whitespace-separated word of its text.
+    of each whitespace-separated word of its text. offset is the programme time of the
+    report's start (ms): a warning quotes a cue's time as the SRT and the script show it.
     """
     spans = _spans(timeline, profile, word_times)
     names = _names(timeline)
@@ -111,7 +112,7 @@ def make_cues(
             count = sum(len(line.split()) for line in lines)
             events.append((tuple(lines), i, spans[i][k][0], spans[i][k + count - 1][1]))
             k += count
-    return _time_cues(events, supers, profile, estimated=word_times is None)
+    return _time_cues(events, supers, profile, estimated=word_times is None, offset=offset)
 
 
 def _gap_after(frame: int, profile: StyleProfile) -> int:
@@ -123,7 +124,8 @@ def _gap_after(frame: int, profile: StyleProfile) -> int:
 
 
 def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: tuple[SuperCue, ...],
-               profile: StyleProfile, estimated: bool) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
+               profile: StyleProfile, estimated: bool,
+               offset: int) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
     """In- and out-frames for each event, then the cues and the warnings.
 
     A cue comes up on its first word's frame. With recognised words it goes down up to
@@ -163,7 +165,7 @@ def _time_cues(events: list[tuple[tuple[str, ...], int, float, float]], supers: 
         raised = next_super < len(ordered_supers) and ordered_supers[next_super].start < end_ms
         cue = Cue(index, start_ms, end_ms, lines, segment_index, raised)
         cues.append(cue)
-        at = ms_to_timecode(start_ms, fps)
+        at = ms_to_timecode(start_ms + offset, fps)
         if cue.duration < profile.min_duration:
             warnings.append(f"cue {index} at {at}: {cue.duration / 1000:.2f} s on screen, under the "
                             f"profile's {profile.min_duration / 1000:g} s: the words go by too fast")

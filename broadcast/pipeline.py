@@ -31,7 +31,7 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
         timeline = time_report(report, profile)
     supers = place_supers(timeline, profile)
     cues, warnings = make_cues(timeline, supers, profile,
-                               word_times=alignment.word_times if alignment else None)
+                               word_times=alignment.word_times if alignment else None, offset=offset)
     return Build(report, profile, timeline, cues, supers, report.warnings + notes + warnings,
                  offset=offset, options=options, alignment=alignment)
 

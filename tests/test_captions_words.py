@@ -91,6 +91,16 @@ def test_every_word_in_order_and_names_whole(profile):
     assert not any(line.endswith(("Julia", "Vladimir", "Bashar")) for line in lines)
 
 
+def test_a_warning_quotes_the_cue_s_programme_time(profile):
+    timeline, word_times = recognised(profile, speed=1.6)
+    _, report_time = make_cues(timeline, (), profile, word_times)
+    _, programme_time = make_cues(timeline, (), profile, word_times, offset=10 * 3600 * 1000)
+    assert report_time and len(programme_time) == len(report_time)
+    for plain, shifted in zip(report_time, programme_time):
+        number, at = plain.split(": ")[0].split(" at ")
+        assert shifted.startswith(f"{number} at 10:{at[3:]}:"), (plain, shifted)
+
+
 def test_speech_faster_than_the_reading_speed_is_warned_by_cue_number(profile):
     timeline, word_times = recognised(profile, speed=1.6)
     cues, warnings = make_cues(timeline, place_supers(timeline, profile), profile, word_times)

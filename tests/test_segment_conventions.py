@@ -66,3 +66,10 @@ def test_detection_picks_the_fixture_convention(path):
 def test_every_convention_has_fixtures():
     named = {p.stem.split("-")[0] for p in SCRIPTS}
     assert set(CONVENTIONS) <= named
+
+
+def test_a_capital_and_a_time_is_not_a_transcript_speaker():
+    # found by benchmarks/fuzz.py: "Ï 00:01.000" read as the label of a speaker "Ï 00"
+    script = ("Ï 00:01.000 e.g. Zo\nThe talks went on. Our correspondent María Lyubova reports from "
+              "Nairobi.\nMARÍA LYUBOVA NAIROBI The rains came.\n")
+    assert segment(read_script(script.encode())).convention == "web"

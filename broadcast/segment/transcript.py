@@ -78,6 +78,8 @@ def _label(text: str) -> re.Match | None:
     # nor a field of a script's header ("BYLINE: ...").
     if not is_capitals(head) or len(head.split()) > 6 or len(head.strip(". ")) < 3 or head in _FIELDS:
         return None
+    if sum(c.isalpha() for c in head) < 2:  # "Ï 00:01" is a letter and a time, not a name
+        return None
     return m
 
 
