@@ -73,3 +73,12 @@ def test_a_capital_and_a_time_is_not_a_transcript_speaker():
     script = ("Ï 00:01.000 e.g. Zo\nThe talks went on. Our correspondent María Lyubova reports from "
               "Nairobi.\nMARÍA LYUBOVA NAIROBI The rains came.\n")
     assert segment(read_script(script.encode())).convention == "web"
+
+
+def test_a_long_headline_without_a_full_stop_is_the_title():
+    # found by benchmarks/fuzz.py: a 197-character first line was taken for anchor copy
+    title = " ".join(["x" * 60, "to", "x" * 60, "x" * 60])
+    script = f"{title}\nThe talks went on in Sochi. Our correspondent reports.\nMK, BBC, Sochi.\n"
+    report = segment(read_script(script.encode()))
+    assert report.title == title
+    assert report.segments[0].text.startswith("The talks")

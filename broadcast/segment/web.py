@@ -104,8 +104,10 @@ def _pieces(paragraphs: list[Clip]) -> list[_Piece]:
 
 
 def _looks_like_copy(line: str) -> bool:
-    """A first line that is a paragraph of copy, not a headline: long, or sentences."""
-    return len(line) > 160 or len(line.split()) > 12 and bool(re.search(r"[.!]\s+\S.*[.!]$", line))
+    """A first line that is a paragraph of copy, not a headline: a long sentence, or sentences.
+    (A headline never ends in a full stop, however long its words.)"""
+    return len(line) > 160 and bool(re.search(r"[.!?]['\")\]]*$", line)) or \
+        len(line.split()) > 12 and bool(re.search(r"[.!]\s+\S.*[.!]$", line))
 
 
 def _short_super(text: str, end: int) -> bool:
