@@ -19,8 +19,8 @@ import os
 import signal
 import time
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from broadcast.errors import BroadcastError, UnusableInput

@@ -5,8 +5,8 @@ within an event over its line breaks), so a good cut late in a sentence can win 
 greedy fill early in it. No cost is negative, so an event whose known costs already lose
 to the best found is passed by before its lines are set, and the cost of ending an event
 on a word that must not end one is worked out only when a later event might start there:
-the answer is the exhaustive search's, found in a fraction of the time. The rules are the subtitlers' own (BBC Subtitle Guidelines,
-Netflix Timed Text Style Guide):
+the answer is the exhaustive search's, found in a fraction of the time. The rules are the
+subtitlers' own (BBC Subtitle Guidelines, Netflix Timed Text Style Guide):
 
 - hard: characters per line, lines per event, and, when the words' times are known, the
   longest and shortest time on screen and the reading speed;
@@ -244,13 +244,11 @@ def _two_lines(widths: list[int], line_costs: list[float], i: int, j: int,
         candidates = [i + 1, *candidates]
     if last < j - 1 and (widths[j - 1] - base - 1 <= max_chars or j - i == 2) and j - 1 > i + 1:
         candidates = [*candidates, j - 1]
-    ideal = _BOTTOM_HEAVY * max_chars
     best_cost, best_k = math.inf, -1
     for k in candidates:
         top = widths[k] - base - 1
         bottom = total - top - 1
-        off = (bottom - top - ideal) / max_chars
-        cost = line_costs[k - 1] + _BALANCE * off * off
+        cost = line_costs[k - 1] + _balance(top, bottom, max_chars)
         cost += _OVERFULL * ((top > max_chars) + (bottom > max_chars))
         cost += _ORPHAN_LINE * ((k - i == 1) + (j - k == 1))
         if cost < best_cost:

@@ -149,6 +149,7 @@ def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int |
     blank_separated = has_blank_lines and ended < 0.5 * len(runs)
     out: list[Clip] = []
     current: list[Clip] = []
+    quote_open = False  # the paragraph so far leaves a quotation open
     for line, text in zip(lines_, texts):
         if not text:
             if current:
@@ -157,24 +158,24 @@ def unwrap(lines_: list[Clip], starts_paragraph=lambda text: False, width: int |
             continue
         if current and not starts_paragraph(text) and (
                 blank_separated or width is not None and _broken(current[-1].text, text, width)
-                or _continues_quote(current, text, has_blank_lines)):
+                or quote_open and _continues_quote(text, has_blank_lines)):
             current.append(line.strip())
-            continue
-        if current:
-            out.append(Clip.join(current))
-        current = [line.strip()]
+        else:
+            if current:
+                out.append(Clip.join(current))
+            current, quote_open = [line.strip()], False
+        quote_open ^= text.count('"') % 2 == 1
     if current:
         out.append(Clip.join(current))
     return out
 
 
-def _continues_quote(current: list[Clip], following: str, has_blank_lines: bool) -> bool:
-    """The paragraph so far leaves a quotation open and the next line goes on with it: a
-    wrapped quote, not a new quoted paragraph (which opens with a quotation mark). Where
-    blank lines part the paragraphs, every line of the block goes on with it; where they do
-    not, only a line that closes it (so that a quote left open by mistake takes in no more
-    than one line)."""
-    if sum(c.text.count('"') for c in current) % 2 == 0 or following.startswith('"'):
+def _continues_quote(following: str, has_blank_lines: bool) -> bool:
+    """The next line goes on with a quotation the paragraph left open: a wrapped quote, not
+    a new quoted paragraph (which opens with a quotation mark). Where blank lines part the
+    paragraphs, every line of the block goes on with it; where they do not, only a line that
+    closes it (so that a quote left open by mistake takes in no more than one line)."""
+    if following.startswith('"'):
         return False
     return has_blank_lines or following.count('"') % 2 == 1
 

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 
 from broadcast.model import LowerThird
-from broadcast.segment.letters import character_class
-from broadcast.segment.letters import ranges as letter_ranges
+from broadcast.segment.letters import character_class, ranges as letter_ranges
 
 ACRONYMS = frozenset("""
 OCHA ASEAN APEC OECD NAACP ACLU GOP DNC RNC EPA FDA CDC NHS EFE DPA ANSA AFP VOA RFE RFI DW
