@@ -60,6 +60,49 @@ class Segment:
     translated: bool = False
 
 
+class NoteKind(StrEnum):
+    """What a part of the script that is not spoken is."""
+
+    METADATA = "metadata"  # SLUG:, BYLINE:, TRT: ... header fields
+    DIRECTION = "direction"  # ((NARRATOR)), TAKE PKG, (ON CAM), NAT SOUND, video descriptions
+    SUPER = "super"  # a speaker marker or CG:/ASTON: line that names who speaks
+    CREDIT = "credit"  # ((Mandatory cg: Skype)), ((COURTESY: ...)): to go on screen
+    SHOT = "shot"  # an agency shot-list line
+    CUE = "cue"  # IN: / OUT: / RUNS: / DUR: lines
+    RADIO = "radio"  # radio-only copy
+    WEB = "web"  # web-only copy
+    WITHHELD = "withheld"  # a DO NOT PUBLISH mark (its text never holds the name)
+    CLUTTER = "clutter"  # the page around the script
+    UNCLASSIFIED = "unclassified"  # prose no rule claimed: warned about, never silently lost
+
+
+@dataclass(frozen=True)
+class Note:
+    """A part of the input that is not spoken, kept with what it is and where it was."""
+
+    kind: NoteKind
+    text: str
+    span: tuple[int, int]
+    rule: str  # the lexer rule that classified it
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The correspondent's sign-off as written (`JL, CGTN, Moscow.`) and as heard."""
+
+    written: str
+    #: who signs off in full (`Julia Lyubova`), when the script says who the initials are
+    name: str | None
+    network: str | None
+    location: str | None
+
+    @property
+    def spoken(self) -> str:
+        """What the viewer hears: the full name where the script gives it."""
+        parts = [self.name or self.written.split(",")[0].strip(), self.network, self.location]
+        return ", ".join(p for p in parts if p)
+
+
 @dataclass(frozen=True)
 class Report:
     title: str
@@ -72,6 +115,16 @@ class Report:
     convention: str = "web"
     #: doubts the segmenter had, for the user to check
     warnings: tuple[str, ...] = ()
+    #: every non-spoken part of the script; with the segments' spans they cover the input
+    notes: tuple[Note, ...] = ()
+    #: the sign-off, resolved once for every consumer (subtitles, prompter, script)
+    signoff: SignOff | None = None
+    #: the running time the script states (`TRT: 2:31`), in ms
+    stated_trt: int | None = None
+    #: story form: reader, vo, vo-sot, package (None when the script does not say or show)
+    form: str | None = None
+    #: the story's slug, as the newsroom system names it
+    slug: str | None = None
 
 
 @dataclass(frozen=True)

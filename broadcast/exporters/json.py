@@ -35,6 +35,14 @@ def report_dict(report: Report) -> dict:
             }
             for s in report.segments
         ],
+        "notes": [{"kind": str(n.kind), "text": n.text, "span": list(n.span), "rule": n.rule}
+                  for n in report.notes],
+        **({"signoff": {"written": report.signoff.written, "spoken": report.signoff.spoken,
+                        "network": report.signoff.network, "location": report.signoff.location}}
+           if report.signoff else {}),
+        **({"stated_trt": report.stated_trt / 1000} if report.stated_trt is not None else {}),
+        **({"form": report.form} if report.form else {}),
+        **({"slug": report.slug} if report.slug else {}),
     }
 
 
