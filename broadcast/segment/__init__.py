@@ -1,46 +1,178 @@
-"""Segmentation: script text to a Report, one module per script convention.
+"""Segmentation: script text to a Report, in four stages (see docs/DESIGN.md):
 
-Each convention module has `NAME`, `score(text) -> float` (how much the text looks like it)
-and `parse(text) -> Report`. The detector picks the highest score; adding a convention is
-adding a module and naming it in CONVENTIONS.
+1. lex (`lexer`): one ordered registry of small named rules makes every piece of the script a
+   typed token with its span and the rule that matched;
+2. detect (`detect`): evidence for each convention, the choice with its margin and reasons,
+   and a warning when two conventions fit alike;
+3. assemble: a state machine per convention over the tokens (`production`), or the
+   convention's own reader over the script's body (`web`, `agency`, `transcript`), whose
+   unused tokens are then kept as notes;
+4. resolve (`resolve`): metadata, people, stand-ups and the sign-off, once for all.
 
-DO NOT PUBLISH marks are handled here, once for every convention: the marks are blanked out
-before the convention reads the script, and the marked names are withheld from the Report it
-returns (see `withheld`).
+Every non-blank character ends in a segment or a note (`uncovered` checks it). DO NOT PUBLISH
+marks are handled around all of it (`withheld`): blanked before lexing, names withheld from
+the Report after.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import import_module
 
 from broadcast.errors import UnusableInput
-from broadcast.model import Report
+from broadcast.model import Note, NoteKind, Report
 from broadcast.segment import withheld
+from broadcast.segment.detect import Detection, body, detect
+from broadcast.segment.lexer import Token, TokenKind, lex
 
 CONVENTIONS = ("web", "agency", "production", "transcript")
+#: conventions assembled from the lexer's tokens; the others read the script's body themselves
+TOKEN_CONVENTIONS = ("production",)
 
-
-def _modules():
-    return [import_module(f"broadcast.segment.{name}") for name in CONVENTIONS]
-
-
-def detect(text: str):
-    """The convention module that best explains the text."""
-    return max(_modules(), key=lambda module: module.score(text))
+_NOTE_OF = {
+    TokenKind.METADATA: NoteKind.METADATA, TokenKind.DIRECTION: NoteKind.DIRECTION,
+    TokenKind.SPEAKER: NoteKind.SUPER, TokenKind.SUPER: NoteKind.SUPER, TokenKind.CREDIT: NoteKind.CREDIT,
+    TokenKind.VOICE: NoteKind.DIRECTION, TokenKind.CUE: NoteKind.CUE, TokenKind.RADIO: NoteKind.RADIO,
+    TokenKind.WEB: NoteKind.WEB, TokenKind.CLUTTER: NoteKind.CLUTTER,
+}
 
 
 def segment(text: str, convention: str | None = None) -> Report:
     """Segment normalised script text into a Report."""
+    if convention is not None and convention not in CONVENTIONS:
+        raise UnusableInput(f"unknown script convention {convention!r}; known: {', '.join(CONVENTIONS)}")
     marks = withheld.find(text)
-    text = marks.masked
-    if convention is not None:
-        if convention not in CONVENTIONS:
-            raise UnusableInput(f"unknown script convention {convention!r}; "
-                                f"known: {', '.join(CONVENTIONS)}")
-        module = import_module(f"broadcast.segment.{convention}")
-    else:
-        module = detect(text)
-    report = withheld.redact(module.parse(text), marks)
+    masked = marks.masked
+    tokens = lex(masked)
+    detection = detect(masked, tokens)
+    name = convention or detection.convention
+    report = _assemble(name, masked, tokens)
+    warnings = report.warnings + (detection.warnings if convention is None else ())
+    report = replace(report, warnings=warnings)
+    report = withheld.redact(report, marks)
     if not report.segments:
-        raise UnusableInput(f"no spoken text found in the script (read as the {module.NAME} convention)")
+        raise UnusableInput(f"no spoken text found in the script (read as the {name} convention)")
     return report
+
+
+def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
+    if name in TOKEN_CONVENTIONS:
+        from broadcast.segment.assembly import Assembly
+        from broadcast.segment.resolve import finish
+        out = Assembly(script)
+        import_module(f"broadcast.segment.{name}").assemble(script, tokens, out)
+        return finish(out, name)
+    report = import_module(f"broadcast.segment.{name}").parse(body(script, tokens))
+    return _with_notes(report, script, tokens)
+
+
+def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
+    """A report read by a convention's own reader, with every token it did not speak kept as
+    a note: the header, clutter, directions, and prose it passed over (warned about)."""
+    spans = sorted(s.span for s in report.segments)
+    notes: list[Note] = list(report.notes)
+    warnings = list(report.warnings)
+    fields = [f for t in tokens for f in t.fields]
+    for token in tokens:
+        a, b = token.span
+        if _covered(spans, a, b):
+            continue
+        kind = _NOTE_OF.get(token.kind)
+        if kind is None:  # prose the reader did not speak
+            text = token.text
+            if report.convention == "agency":
+                kind = NoteKind.SHOT
+            elif text == report.title or text.strip("[]") == ", ".join(report.tags) or text.startswith("["):
+                kind = NoteKind.METADATA
+            elif len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?\"'":
+                kind = NoteKind.UNCLASSIFIED
+                warnings.append(f"line {token.line}: prose not read as speech ({_quoted(text)}); "
+                                f"check who says it")
+            else:
+                kind = NoteKind.DIRECTION
+        notes.append(Note(kind, script[a:b], (a, b), token.rule))
+    facts = _facts(fields)
+    return replace(report, notes=tuple(sorted(notes, key=lambda n: n.span)), warnings=tuple(warnings),
+                   title=report.title or facts.get("title") or "",
+                   correspondent=report.correspondent or facts.get("correspondent"),
+                   location=report.location or facts.get("location"))
+
+
+def _facts(fields) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _, name, value in fields:
+        if value.strip(" _-") and name not in out:
+            out[name] = value
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """[a, b) lies inside the union of the spans' regions (a segment's span covers its region)."""
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def uncovered(script: str, report: Report) -> list[tuple[int, int]]:
+    """The runs of non-blank characters of the script in no segment's and no note's span."""
+    covered = bytearray(len(script))
+    for a, b in [s.span for s in report.segments] + [n.span for n in report.notes]:
+        covered[a:b] = b"\x01" * (b - a)
+    runs, start = [], None
+    for i, c in enumerate(script):
+        hole = not covered[i] and not c.isspace()
+        if hole and start is None:
+            start = i
+        elif not hole and start is not None and not c.isspace():
+            runs.append((start, i))
+            start = None
+        elif covered[i] and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(script)))
+    return runs
+
+
+def explain(text: str, convention: str | None = None) -> str:
+    """Each line of the script with the tokens it became, the rule that matched, and what the
+    assembler made of them (a segment's kind, or a note's)."""
+    report = segment(text, convention)
+    marks = withheld.find(text)
+    tokens = lex(marks.masked)
+    detection = detect(marks.masked, tokens)
+    by_span = {}
+    for s in report.segments:
+        by_span.setdefault(s.span[0], str(s.kind))
+    notes = {n.span: str(n.kind) for n in report.notes}
+    out = [_detection_line(detection, convention)]
+    lines = marks.masked.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    by_line: dict[int, list[Token]] = {}
+    for t in tokens:
+        by_line.setdefault(t.line, []).append(t)
+    spans = sorted(s.span for s in report.segments)
+    for number, line in enumerate(text.split("\n"), 1):
+        shown = line if len(line) <= 70 else line[:67] + "..."
+        out.append(f"{number:>4} | {shown}")
+        for t in by_line.get(number, []):
+            became = notes.get(t.span) or next(
+                (str(s.kind) for s in report.segments if s.span[0] <= t.inner[0] < max(s.span[1], t.inner[0] + 1)),
+                "note" if _covered(spans, *t.span) else "?")
+            value = f" {t.value}" if t.value else ""
+            snippet = t.text if len(t.text) <= 40 else t.text[:37] + "..."
+            out.append(f"     -> {t.kind}{value} [{t.rule}] => {became}: {snippet!r}")
+    return "\n".join(out) + "\n"
+
+
+def _detection_line(d: Detection, forced: str | None) -> str:
+    scores = ", ".join(f"{k} {v:g}" for k, v in sorted(d.scores.items(), key=lambda kv: -kv[1]))
+    head = f"convention: {forced} (given)" if forced else f"convention: {d.convention} (margin {d.margin:.0%})"
+    return f"{head}; evidence: {scores}" + (f"; {'; '.join(d.reasons)}" if d.reasons else "")
+
+
+__all__ = ["segment", "explain", "uncovered", "CONVENTIONS", "detect", "lex", "Detection"]

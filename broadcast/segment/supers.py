@@ -236,7 +236,8 @@ def title_case(title: str) -> str:
     script already wrote with capitals inside (McKinsey, iPhone, NATO) stay as written."""
     out = []
     for i, word in enumerate(title.split()):
-        if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1:
+        if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1 \
+                and not any(c.isdigit() for c in word):  # `1TV`, `G20`: a name, as typed
             word = _cap_word(word.lower())
         if any(c.isupper() for c in word) or not any(c.isalpha() for c in word):
             # Keep what the script capitalised; a plain part after a hyphen still takes a capital.

@@ -1,0 +1,97 @@
+"""What an assembler builds as it walks the tokens: spoken parts in order, notes for every
+token it sets aside, the metadata fields, the people met, and its doubts. An assembler calls
+`speech` or `note` (or `metadata`) once for every token, so nothing is lost unaccounted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from broadcast.model import Kind, LowerThird, Note, NoteKind
+from broadcast.segment.common import Clip
+from broadcast.segment.lexer import Token
+
+
+@dataclass
+class Part:
+    """Spoken words of one segment to be: the token clips joined, who speaks, how."""
+
+    kind: Kind
+    clips: list[Clip]
+    speaker: LowerThird | None = None
+    language: str | None = None
+    unquote: bool = False
+    vo: bool = False  # under a VO direction: the anchor's in a VO story, the track in a package
+    line: int = 0
+
+
+@dataclass
+class People:
+    """The correspondent (from the byline, a stand-up marker or the intro)."""
+
+    correspondent: str | None = None
+
+    def correspondent_named(self, name: str) -> None:
+        self.correspondent = self.correspondent or name
+
+    def is_correspondent(self, person: LowerThird | None) -> bool:
+        if not (person and person.name and self.correspondent):
+            return False
+        names = [n.strip().casefold() for n in re.split(r",|\band\b", self.correspondent) if n.strip()]
+        return person.name.casefold() in names
+
+
+@dataclass
+class Assembly:
+    script: str
+    parts: list[Part] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    people: People = field(default_factory=People)
+    last_was_speaker: bool = False
+    _open: bool = False  # the last token was speech: more of it may join the same part
+
+    def note(self, token: Token, kind: NoteKind, rule: str | None = None) -> None:
+        a, b = token.span
+        self.notes.append(Note(kind, self.script[a:b], (a, b), rule or token.rule))
+        self._open = False
+        self.last_was_speaker = False
+
+    def metadata(self, token: Token) -> None:
+        self.fields.extend(token.fields)
+        for _, name, value in token.fields:
+            if name == "correspondent" and value:
+                self.people.correspondent_named(value)
+        self.note(token, NoteKind.METADATA)
+
+    def header_line(self, token: Token) -> None:
+        """Text before the script's first direction: the page's title, or prose nobody claimed."""
+        text = token.text
+        if len(text.split()) >= 8 and re.search(r"[.!?][\"']?$", text):
+            self.note(token, NoteKind.UNCLASSIFIED, "header_prose")
+            self.warnings.append(f"line {token.line}: prose before the script's first direction was not "
+                                 f"read as speech ({_quote(text)}); mark who reads it")
+        else:
+            self.note(token, NoteKind.CLUTTER, "header_text")
+
+    def continues(self, kind: Kind, speaker: LowerThird | None) -> bool:
+        return self._open and bool(self.parts) and self.parts[-1].kind is kind and self.parts[-1].speaker == speaker
+
+    def speech(self, token: Token, kind: Kind, *, speaker: LowerThird | None = None, language: str | None = None,
+               unquote: bool = False, vo: bool = False) -> None:
+        clip = Clip.of(self.script, *token.inner)
+        if self.continues(kind, speaker):
+            self.parts[-1].clips.append(clip)
+        else:
+            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, token.line))
+        self._open = True
+
+    def set_speaker(self, person: LowerThird) -> None:
+        """A super typed after the bite's marker (`SOT:` then `CG: Name / Title`)."""
+        if self.parts and self.parts[-1].kind is Kind.SOUNDBITE and self.parts[-1].speaker is None:
+            self.parts[-1].speaker = person
+
+
+def _quote(text: str, width: int = 60) -> str:
+    return repr(text if len(text) <= width else text[:width - 3] + "...")

@@ -1,0 +1,538 @@
+"""Lex: a script as an ordered list of typed tokens, each with its span and the rule that
+matched it.
+
+Two passes, as a tolerant parser of human text works. The scan cuts the script into
+pieces: bracketed notes `((...))`, bracketed copy `[[...]]`, and the lines of text between
+them (headers pasted onto one line, notes in the middle of a sentence and mismatched
+brackets, `((INTRO: ... ]]`, are all common). Then each piece goes through an ordered
+registry of small named rules, one function each; the first that claims it makes its
+tokens. A note no rule claims is a direction (it is bracketed: never speech); a line no rule
+claims is prose. Every non-blank character of the script lands in exactly one token.
+
+The vocabularies the rules share (metadata keys, direction words, role words, languages)
+live once in `vocabulary.toml`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from broadcast.segment import vocabulary as vocab
+from broadcast.segment.supers import UPPER
+
+
+class TokenKind(StrEnum):
+    METADATA = "metadata"  # header fields: value is the field (title, correspondent, ...)
+    DIRECTION = "direction"  # value is the mode it sets (intro, narration, ...) or None
+    SPEAKER = "speaker"  # a super naming who speaks: text is the label as typed
+    SUPER = "super"  # a CG:/SUPER:/ASTON: line: the super as the producer typed it
+    CREDIT = "credit"  # an on-screen credit the script asks for
+    VOICE = "voice"  # a note on the voice: language, gender, duration; value the language
+    CUE = "cue"  # IN: / OUT: / RUNS: / DUR:
+    COPY = "copy"  # bracketed anchor copy [[...]]; value is the mode when a note set it inline
+    PROSE = "prose"  # a line of text outside brackets; value is the mode a label gave it
+    RADIO = "radio"  # copy or notes for the radio version
+    WEB = "web"  # copy or notes for the web version
+    CLUTTER = "clutter"  # the page around the script, stray brackets, end marks
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: TokenKind
+    rule: str
+    #: [start, end) of the whole token in the script, brackets included
+    span: tuple[int, int]
+    #: [start, end) of what the token says (inside brackets, after a label)
+    inner: tuple[int, int]
+    text: str  # the script's characters in `inner`
+    line: int  # 1-based line of the token's start
+    value: str | None = None
+    #: metadata fields as (key, field, value) triples
+    fields: tuple[tuple[str, str, str], ...] = ()
+
+
+# --- the scan ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Piece:
+    shape: str  # "note" (( )), "copy" [[ ]], "line" text outside brackets
+    span: tuple[int, int]
+    inner: tuple[int, int]
+
+
+_OPENERS = re.compile(r"\({2,}|\[{2,}")
+_STRAY_CLOSER = re.compile(r"\s*[\])]{2,}[.,;]?$")
+_NOTE_CLOSERS = re.compile(r"\){2,}|\]{2,}")
+
+
+def _scan(script: str) -> list[_Piece]:
+    """Notes, copy and lines, in order; linear in the script's length (every search starts
+    where the last ended, and closers are looked up in one pre-computed list)."""
+    closers = [(m.start(), m.end()) for m in _NOTE_CLOSERS.finditer(script)]
+    closer_starts = [c[0] for c in closers]
+    openers = [m.start() for m in _OPENERS.finditer(script)]
+    pieces: list[_Piece] = []
+    pos = 0
+    n = len(script)
+    for m in _OPENERS.finditer(script):
+        if m.start() < pos:
+            continue
+        _lines(script, pos, m.start(), pieces)
+        line_end = script.find("\n", m.end())
+        line_end = n if line_end < 0 else line_end
+        i = bisect.bisect_left(closer_starts, m.end())
+        close = closers[i] if i < len(closers) else None
+        next_open = openers[bisect.bisect_right(openers, m.start())] if bisect.bisect_right(
+            openers, m.start()) < len(openers) else n
+        if m.group(0)[0] == "(":
+            end, inner_end = _note_end(script, m.end(), line_end, close, next_open)
+            pieces.append(_Piece("note", (m.start(), end), (m.end(), inner_end)))
+        else:
+            # Copy runs to its closer, `]]` or a mismatched `))`, across lines, unless a new
+            # note or copy opens first; left open, it runs to the end of its line.
+            if close and close[0] < next_open:
+                pieces.append(_Piece("copy", (m.start(), close[1]), (m.end(), close[0])))
+                end = close[1]
+            else:
+                pieces.append(_Piece("copy", (m.start(), line_end), (m.end(), line_end)))
+                end = line_end
+        pos = end
+    _lines(script, pos, n, pieces)
+    return pieces
+
+
+def _note_end(script: str, start: int, line_end: int, close, next_open: int) -> tuple[int, int]:
+    """Where a note opened at `start` ends: (end, end of its content)."""
+    if close and close[0] <= line_end:
+        end = close[1]
+        inner = script[start:close[0]]
+        # `((Name, Title (in Dari)))`: a third `)` closes the inner bracket, not the line
+        while end < len(script) and script[end] == ")" and inner.count("(") > inner.count(")"):
+            end += 1
+        return end, close[0]
+    stripped = script[start:line_end].rstrip()
+    if stripped.endswith(")"):  # `((Zoom)`: closed with one bracket
+        return start + len(stripped), start + len(stripped) - 1
+    # A note wrapped onto the next line or two: `((Video: ... BROLL\n41 seconds))`
+    if close and close[0] < next_open and script.count("\n", line_end, close[0]) <= 2 \
+            and close[0] - start <= 400:
+        return close[1], close[0]
+    return line_end, line_end  # left open: the note is the rest of its line
+
+
+def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
+    """The non-blank lines of script[start:end], each stripped, as pieces."""
+    pos = start
+    while pos < end:
+        nl = script.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        text = script[pos:stop]
+        if text.strip():
+            a = pos + len(text) - len(text.lstrip())
+            b = pos + len(text.rstrip())
+            # a bracket closed here that no note opened (`... from Odesa.]]`) is its own piece
+            stray = _STRAY_CLOSER.search(script, a, b)
+            if stray and stray.start() > a:
+                pieces.append(_Piece("line", (a, stray.start()), (a, stray.start())))
+                a = stray.start()
+            pieces.append(_Piece("line", (a, b), (a, b)))
+        pos = stop + 1
+
+
+# --- the rules --------------------------------------------------------------------------
+
+#: a rule takes the script and a piece and returns its tokens, or None to pass it on
+Rule = Callable[[str, _Piece, int], "list[Token] | None"]
+
+NOTE_RULES: list[tuple[str, Rule]] = []
+LINE_RULES: list[tuple[str, Rule]] = []
+
+
+def note_rule(name: str):
+    def register(fn: Rule) -> Rule:
+        NOTE_RULES.append((name, fn))
+        return fn
+    return register
+
+
+def line_rule(name: str):
+    def register(fn: Rule) -> Rule:
+        LINE_RULES.append((name, fn))
+        return fn
+    return register
+
+
+def _token(kind, rule, piece: _Piece, script: str, line: int, value=None, inner=None, fields=()) -> Token:
+    inner = inner or piece.inner
+    a, b = inner
+    text = script[a:b]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    inner = (a + lead, b - trail) if text.strip() else (a, a)
+    return Token(kind, rule, piece.span, inner, script[inner[0]:inner[1]], line, value, fields)
+
+
+def _content(script: str, piece: _Piece) -> str:
+    return script[piece.inner[0]:piece.inner[1]]
+
+
+def _strip_number(phrase: str) -> str:
+    """`TRACK 2`, `SOT 1`, `VOX 3` as their phrase."""
+    return re.sub(r"(?:\s+(?:NO\s+)?\d{1,2}[A-Z]?)+$", "", phrase)
+
+
+def mode_of(text: str) -> str | None:
+    """The mode a direction phrase sets, or None when it is not one."""
+    phrase = vocab.bare(text)
+    modes = vocab.modes()
+    return modes.get(phrase) or modes.get(_strip_number(phrase))
+
+
+def _fields(script: str, start: int, end: int) -> list[tuple[int, int, str, int, int]]:
+    """Metadata fields in script[start:end]: (key start, key end, key, value start, value end)."""
+    out = []
+    matches = list(vocab.metadata_key_pattern().finditer(script, start, end))
+    for i, m in enumerate(matches):
+        value_end = matches[i + 1].start() if i + 1 < len(matches) else end
+        out.append((m.start(), m.end(), m.group("key"), m.end(), value_end))
+    return out
+
+
+def _metadata_token(script: str, piece: _Piece, line: int, rule: str, start: int) -> Token:
+    keys = vocab.metadata_keys()
+    fields = tuple(
+        (key, keys[vocab.bare(key)], " ".join(script[vs:ve].split()).strip(" )"))
+        for _, _, key, vs, ve in _fields(script, start, piece.inner[1]))
+    return _token(TokenKind.METADATA, rule, piece, script, line, value=fields[0][1] if fields else None,
+                  inner=(start, piece.inner[1]), fields=fields)
+
+
+# Notes, in order: the first that claims a note makes its tokens.
+
+@note_rule("note_empty")
+def _note_empty(script, piece, line):
+    if not _content(script, piece).strip(" :.-"):
+        return [_token(TokenKind.CLUTTER, "note_empty", piece, script, line)]
+    return None
+
+
+@note_rule("note_metadata")
+def _note_metadata(script, piece, line):
+    text = _content(script, piece)
+    lead = len(text) - len(text.lstrip())
+    m = vocab.metadata_key_pattern().match(script, piece.inner[0] + lead, piece.inner[1])
+    if m:
+        return [_metadata_token(script, piece, line, "note_metadata", m.start())]
+    return None
+
+
+@note_rule("note_alternate_version")
+def _note_alternate_version(script, piece, line):
+    """`((Narrator, nonstandup version))`: the same words in another version; who speaks
+    does not change."""
+    if re.search(r"(?i)\bnon[- ]?(?:stand[- ]?up|sot)\b.*\bversion\b", _content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_alternate_version", piece, script, line)]
+    return None
+
+
+@note_rule("note_mode")
+def _note_mode(script, piece, line):
+    mode = mode_of(_content(script, piece))
+    if mode:
+        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
+        return [_token(kind, "note_mode", piece, script, line, value=mode)]
+    return None
+
+
+_LABEL_HEAD = re.compile(r"\s*(?P<label>[^:\n]{1,40}?)\s*:+\s*")
+
+
+@note_rule("note_mode_with_copy")
+def _note_mode_with_copy(script, piece, line):
+    """`((INTRO: The anchor's copy ... ]]`, `((Radio: the radio version))`."""
+    m = _LABEL_HEAD.match(script, piece.inner[0], piece.inner[1])
+    if not m:
+        return None
+    mode = mode_of(m.group("label"))
+    if not mode:
+        return None
+    if mode in ("radio", "web", "skip", "nat"):
+        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
+        return [_token(kind, "note_mode_with_copy", piece, script, line, value=mode)]
+    head = _Piece("note", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
+    return [_token(TokenKind.DIRECTION, "note_mode_with_copy", head, script, line, value=mode),
+            _token(TokenKind.COPY, "note_mode_with_copy", _Piece("copy", (m.end(), piece.span[1]),
+                                                                  (m.end(), piece.inner[1])),
+                   script, line, value=mode)]
+
+
+def _starts_with(text: str, list_name: str) -> bool:
+    phrase = vocab.bare(text)
+    return any(phrase == w or phrase.startswith(w + " ") for w in vocab.words(list_name))
+
+
+@note_rule("note_radio_web")
+def _note_radio_web(script, piece, line):
+    """`((For radio, Jane Doe is ...))`, `((Radio Track: ...))`, `((WEB LEAD))`."""
+    phrase = vocab.bare(_content(script, piece))
+    for mode, kind in (("radio", TokenKind.RADIO), ("web", TokenKind.WEB)):
+        for p, m in vocab.modes().items():
+            if m == mode and (phrase == p or phrase.startswith(p + " ")):
+                return [_token(kind, "note_radio_web", piece, script, line, value=mode)]
+    return None
+
+
+_STANDUP_WORDS = re.compile(r"(?i)\b(?:stand[- ]?up(?:per)?|on[- ]cam(?:era)?|off[- ]cam(?:era)?|PTC|"
+                            r"piece to camera)\b")
+
+
+@note_rule("note_standup")
+def _note_standup(script, piece, line):
+    """`((KANE FARABAUGH ON CAMERA))`, `((Ayesha Tanzeem, VOA News) stand up version))`,
+    `((Reporter off-camera))`: the correspondent speaks."""
+    if _STANDUP_WORDS.search(_content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_standup", piece, script, line, value="standup")]
+    return None
+
+
+@note_rule("note_nat")
+def _note_nat(script, piece, line):
+    """`((NATS))`, `((nat sound – "thank you"))`, `((nats of sirens))`: sound, not speech;
+    quoted words after it are a nat-sound pop."""
+    if re.match(r"(?i)\s*nat(?:s|ural)?\b|\s*(?:sound ?up|music|sfx)\b", _content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_nat", piece, script, line, value="nat")]
+    return None
+
+
+@note_rule("note_credit")
+def _note_credit(script, piece, line):
+    """`((Mandatory cg: Skype))`, `((COURTESY: NEUTRA FAMILY))`, `((Via Zoom))`, `((end courtesy))`."""
+    text = _content(script, piece)
+    if _starts_with(text, "credit_openers") or re.search(r"(?i)\bcourtesy\b", text):
+        return [_token(TokenKind.CREDIT, "note_credit", piece, script, line)]
+    return None
+
+
+def language_in(text: str) -> str | None:
+    """The language a voice note names (`Female in Dari`, `IN SPANISH`, `english, Male`)."""
+    m = re.search(rf"(?i)(?<![\w])({vocab.alternation('languages')})(?![\w])", text)
+    return m.group(1).title() if m else None
+
+
+def is_voice_note(text: str) -> bool:
+    """A note about the voice only: its words are all voice words, languages, numbers."""
+    words = [w for w in re.split(r"[\s,;/()\-\u2013\u2014]+", vocab.bare(text)) if w]
+    voice = vocab.words("voice_words") | vocab.words("languages") | {"IN", "AND", "WITH", "APPROX", "S"}
+    return bool(words) and all(w in voice or re.fullmatch(r"\d+|:\d+|\d+SECS?", w) for w in words)
+
+
+@note_rule("note_voice")
+def _note_voice(script, piece, line):
+    text = _content(script, piece)
+    if is_voice_note(text):
+        return [_token(TokenKind.VOICE, "note_voice", piece, script, line, value=language_in(text))]
+    return None
+
+
+_TIMECODE = re.compile(r"\b\d{1,2}[:;.]\d\d(?:[:;.]\d\d){1,2}\b|\bV0{2,}_\w+|\bTC\s*\d")
+
+
+@note_rule("note_direction")
+def _note_direction(script, piece, line):
+    """A note about pictures, graphics or production: `((VIDEO: ...))`, `((AP: 00:00-00:06))`."""
+    text = _content(script, piece)
+    if _starts_with(text, "direction_openers") or _TIMECODE.search(text):
+        return [_token(TokenKind.DIRECTION, "note_direction", piece, script, line)]
+    return None
+
+
+@note_rule("note_speaker")
+def _note_speaker(script, piece, line):
+    """`((Name, Title (notes)))`, `((Title Name))`, `((Description (Boy 1)))`, `((Surname))`."""
+    from broadcast.segment.people import parse_label
+    if parse_label(_content(script, piece)) is not None:
+        return [_token(TokenKind.SPEAKER, "note_speaker", piece, script, line)]
+    return None
+
+
+# Lines outside brackets, in order.
+
+@line_rule("line_stray_bracket")
+def _line_stray_bracket(script, piece, line):
+    if re.fullmatch(r"[\s()\[\].,;:{}*]+", _content(script, piece)):
+        return [_token(TokenKind.CLUTTER, "line_stray_bracket", piece, script, line)]
+    return None
+
+
+@line_rule("line_end_mark")
+def _line_end_mark(script, piece, line):
+    text = _content(script, piece).strip()
+    if text.upper() in {w for w in vocab.words("end_marks")} | {"##", "###", "-30-", "- 30 -"} or \
+            re.fullmatch(r"#{2,}|-+\s*(?:30|end|ends)\s*-+|\*{3,}|={3,}|-{3,}", text, re.I):
+        return [_token(TokenKind.CLUTTER, "line_end_mark", piece, script, line)]
+    return None
+
+
+@line_rule("line_clutter")
+def _line_clutter(script, piece, line):
+    """The page around the script: cookie banners, `Metadata` lists, page numbers."""
+    text = _content(script, piece)
+    phrase = vocab.bare(text)
+    if (any(phrase.startswith(w) for w in vocab.words("clutter")) and (
+            len(text.split()) <= 12 or re.search(r"(?i)cookie|privacy", text))) \
+            or re.fullmatch(r"(?i)page \d+(?: of \d+)?|\d+\s*/\s*\d+|https?://\S+", text.strip()) \
+            or re.fullmatch(r"-\s+\S.{0,80}", text.strip()) and not re.search(r"[.!?]\W*$", text):
+        # A metadata field among the clutter (`Transcript/Script ... HEADLINE: ...`) is kept as one.
+        fields = _fields(script, piece.inner[0], piece.inner[1])
+        if fields:
+            first = fields[0][0]
+            head = _Piece("line", (piece.span[0], first), (piece.inner[0], first))
+            rest = _Piece("line", (first, piece.span[1]), (first, piece.inner[1]))
+            return [_token(TokenKind.CLUTTER, "line_clutter", head, script, line),
+                    _metadata_token(script, rest, line, "line_metadata", first)]
+        return [_token(TokenKind.CLUTTER, "line_clutter", piece, script, line)]
+    return None
+
+
+def _label(script: str, piece: _Piece) -> re.Match | None:
+    return _LABEL_HEAD.match(script, piece.inner[0], piece.inner[1])
+
+
+@line_rule("line_metadata")
+def _line_metadata(script, piece, line):
+    """`BYLINE: Jane Doe`, or a header pasted onto one line: `HEADLINE: ... BYLINE: ... TRT: 2:31`."""
+    fields = _fields(script, piece.inner[0], piece.inner[1])
+    if not fields or fields[0][0] != piece.inner[0]:
+        return None
+    key = vocab.bare(fields[0][2])
+    value = script[fields[0][3]:fields[0][4]]
+    # `REPORTER: Jane Doe` is a header field; `REPORTER: The flood came at night...` is copy.
+    if len(fields) == 1 and mode_of(key) not in (None, "skip", "radio", "web") and len(value.split()) > 6:
+        return None
+    return [_metadata_token(script, piece, line, "line_metadata", piece.inner[0])]
+
+
+_CUE_LABELS = re.compile(r"(?i)\s*(?:IN|OUT|IN ?WORDS|OUT ?WORDS|IN ?CUE|OUT ?CUE|OUTCUE|INCUE|RUNS|RUNNING|"
+                         r"DUR|DURATION|TIME|TC|ENDS)\s*:")
+
+
+@line_rule("line_cue")
+def _line_cue(script, piece, line):
+    """`IN: "we have agreed"`, `OUT: ...against terrorism"`, `RUNS: :21`, `DUR: 2'04"`."""
+    if _CUE_LABELS.match(script, piece.inner[0], piece.inner[1]):
+        return [_token(TokenKind.CUE, "line_cue", piece, script, line)]
+    return None
+
+
+_SUPER_LABELS = re.compile(r"(?i)\s*(?:CG|SUPER|ASTON|LOWER ?THIRD|L3|CHYRON|NAME ?SUPER|KEY|LOCATOR)\s*\d*\s*:\s*")
+
+
+@line_rule("line_super")
+def _line_super(script, piece, line):
+    """`CG: Carmen Ruiz / Paiporta Resident`, `ASTON: ...`: the super as the producer typed it."""
+    m = _SUPER_LABELS.match(script, piece.inner[0], piece.inner[1])
+    if m:
+        return [_token(TokenKind.SUPER, "line_super", piece, script, line, inner=(m.end(), piece.inner[1]))]
+    return None
+
+
+@line_rule("line_mode")
+def _line_mode(script, piece, line):
+    """A direction on its own line: `TAKE PKG`, `{***TAKE VO***}`, `(ON CAM)`, `SYNC`, `PTC`."""
+    mode = mode_of(_content(script, piece))
+    if mode:
+        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
+        return [_token(kind, "line_mode", piece, script, line, value=mode)]
+    return None
+
+
+@line_rule("line_label")
+def _line_label(script, piece, line):
+    """`ANCHOR: copy`, `TRACK 1: copy`, `SOT: CARMEN RUIZ, RESIDENT`, `PTC: copy`."""
+    m = _label(script, piece)
+    if not m:
+        return None
+    mode = mode_of(m.group("label"))
+    if not mode:
+        return None
+    head = _Piece("line", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
+    rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+    tokens = [_token(TokenKind.DIRECTION, "line_label", head, script, line, value=mode)]
+    if rest.inner[0] < rest.inner[1]:
+        if mode in ("radio", "web", "skip", "nat"):
+            kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
+            tokens.append(_token(kind, "line_label", rest, script, line, value=mode))
+        elif mode == "soundbite" and _is_label_super(script[rest.inner[0]:rest.inner[1]]):
+            tokens.append(_token(TokenKind.SPEAKER, "line_label", rest, script, line))
+        else:
+            tokens.append(_token(TokenKind.PROSE, "line_label", rest, script, line, value=mode))
+    return tokens
+
+
+def _is_label_super(text: str) -> bool:
+    """`SOT: CARMEN RUIZ, PAIPORTA RESIDENT (:09)`: a super after the label, not the bite."""
+    from broadcast.segment.people import parse_label
+    return not text.lstrip().startswith(('"', "\u201c")) and parse_label(text) is not None and \
+        not re.search(r"[.!?][\"\u201d']?\s*$", text.strip())
+
+
+@line_rule("line_single_note")
+def _line_single_note(script, piece, line):
+    """A line in single brackets, `(Nestor Espinosa, NASA Astronomer)`, read as a note."""
+    text = _content(script, piece)
+    if re.fullmatch(r"\((?!\()[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)", text.strip()):
+        inner = _Piece("note", piece.span, (piece.inner[0] + 1, piece.inner[1] - 1))
+        return _classify_note(script, inner, line)
+    return None
+
+
+@line_rule("line_prose")
+def _line_prose(script, piece, line):
+    return [_token(TokenKind.PROSE, "line_prose", piece, script, line)]
+
+
+def _classify_note(script: str, piece: _Piece, line: int) -> list[Token]:
+    for _, rule in NOTE_RULES:
+        tokens = rule(script, piece, line)
+        if tokens is not None:
+            return tokens
+    # Bracketed, so never speech: a direction no rule named (a description of the pictures).
+    return [_token(TokenKind.DIRECTION, "note_other", piece, script, line)]
+
+
+def lex(script: str) -> list[Token]:
+    """Every piece of the script as tokens, in order."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
+    tokens: list[Token] = []
+    for piece in _scan(script):
+        line = bisect.bisect_right(line_starts, piece.span[0])
+        if piece.shape == "note":
+            tokens.extend(_classify_note(script, piece, line))
+        elif piece.shape == "copy":
+            tokens.extend(_copy(script, piece, line))
+        else:
+            for _, rule in LINE_RULES:
+                found = rule(script, piece, line)
+                if found is not None:
+                    tokens.extend(found)
+                    break
+    return tokens
+
+
+def _copy(script: str, piece: _Piece, line: int) -> list[Token]:
+    """`[[anchor copy]]`; `[[RADIO TRACK: ...]]` and `[[WEB: ...]]` belong to another medium."""
+    m = _LABEL_HEAD.match(script, piece.inner[0], piece.inner[1])
+    if m:
+        mode = mode_of(m.group("label"))
+        if mode in ("radio", "web"):
+            kind = TokenKind.RADIO if mode == "radio" else TokenKind.WEB
+            return [_token(kind, "copy_other_medium", piece, script, line, value=mode)]
+    return [_token(TokenKind.COPY, "copy", piece, script, line)]
+
+
+__all__ = ["Token", "TokenKind", "lex", "mode_of", "language_in", "is_voice_note", "NOTE_RULES",
+           "LINE_RULES", "UPPER"]

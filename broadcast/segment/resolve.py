@@ -1,0 +1,153 @@
+"""Resolve: the facts of a report worked out once for every convention: title, slug,
+correspondent, dateline, network, stated running time, story form, who each stand-up is, and
+the sign-off (kept on the Report, so no later stage parses it again)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from broadcast.model import Kind, LowerThird, Report, Segment, SignOff
+from broadcast.segment import common
+from broadcast.segment.assembly import Assembly, Part
+from broadcast.segment.common import Clip
+from broadcast.segment.supers import ACRONYMS, is_capitals, title_case
+
+_FORMS = {"TVPKG": "package", "PKG": "package", "PACKAGE": "package", "VO": "vo", "VOSOT": "vo-sot",
+          "VO/SOT": "vo-sot", "VO SOT": "vo-sot", "READER": "reader", "RDR": "reader"}
+
+
+def running_time(value: str) -> int | None:
+    """`2:31`, `:45`, `1:02:10`, `2'04"`, `2m 31s`, `151 sec` as milliseconds."""
+    value = value.strip()
+    m = re.match(r"^(?:(\d{1,2}):)?(\d{0,3}):(\d\d)\b", value)
+    if m:
+        h, mnt, s = int(m.group(1) or 0), int(m.group(2) or 0), int(m.group(3))
+        return ((h * 60 + mnt) * 60 + s) * 1000
+    m = re.match(r"^(\d{1,3})\s*(?:'|m|min)\w*\s*(\d{1,2})\s*(?:\"|''|s|sec)?", value)
+    if m:
+        return (int(m.group(1)) * 60 + int(m.group(2))) * 1000
+    m = re.match(r"^(\d{1,4})\s*(?:\"|s|sec|secs|seconds)\b", value)
+    return int(m.group(1)) * 1000 if m else None
+
+
+def _field(fields: list[tuple[str, str, str]], name: str) -> str | None:
+    return next((v for _, f, v in fields if f == name and v.strip(" _-")), None)
+
+
+def _form(fields, parts: list[Part]) -> str:
+    stated = _field(fields, "form")
+    if stated:
+        for word in re.split(r"[\s,]+", stated.upper()):
+            if word.split("/")[0] in _FORMS or word in _FORMS:
+                return _FORMS.get(word) or _FORMS[word.split("/")[0]]
+    kinds = {p.kind for p in parts if not p.vo}
+    if kinds & {Kind.NARRATION, Kind.STANDUP, Kind.SIGNOFF}:
+        return "package"
+    if Kind.SOUNDBITE in kinds:
+        return "vo-sot"
+    return "vo" if any(p.vo for p in parts) else "reader"
+
+
+def _place(location: str | None) -> str:
+    """A stand-up's super: the dateline as written, or, typed in capitals, its place as an
+    operator types it (`KABUL, AFGHANISTAN` -> Kabul)."""
+    if not location:
+        return ""
+    if not is_capitals(location):
+        return location
+    return title_case(location.split(",")[0].strip())
+
+
+def _network(fields, intro: str, signoff: SignOff | None) -> str | None:
+    stated = _field(fields, "network")
+    if stated:
+        return stated
+    if signoff and signoff.network:
+        return signoff.network
+    m = re.search(r"\b([A-Z]{2,6})(?:'s|\u2019s)\s", intro) or re.search(
+        r"\b([A-Z]{2,6})\s+(?:\w+\s+){0,3}(?:correspondent|reporter)\b", intro)
+    return m.group(1) if m and m.group(1) in ACRONYMS else None
+
+
+def _split_signoff(parts: list[Part]) -> SignOff | None:
+    """The sign-off: what follows a SIGNOFF direction, or the end of the correspondent's last words."""
+    spoken = [i for i, p in enumerate(parts) if p.kind in (Kind.NARRATION, Kind.STANDUP, Kind.SIGNOFF)]
+    if not spoken:
+        return None
+    i = spoken[-1]
+    part = parts[i]
+    joined = Clip.join(part.clips, "\n")
+    found = common.find_signoff(joined.text)
+    if part.kind is Kind.SIGNOFF or found:
+        start = found.start if found else 0
+        if start:
+            parts[i] = replace(part, clips=[joined[:start]])
+            parts.insert(i + 1, Part(Kind.SIGNOFF, [joined[start:]], line=part.line))
+        else:
+            parts[i] = replace(part, kind=Kind.SIGNOFF, speaker=None)
+        text = joined[start:].text.strip()
+        return SignOff(text, None if not found else found.initials, found.network if found else None,
+                       found.location if found else None)
+    return None
+
+
+def finish(out: Assembly, convention: str) -> Report:
+    """The Report from an assembly: segments from the spoken parts, facts from the fields."""
+    fields = out.fields
+    parts = list(out.parts)
+    correspondent = out.people.correspondent
+    location = _field(fields, "location")
+    intro = " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
+    if not correspondent or not location:
+        named, place = common.correspondent_from_intro(intro)
+        correspondent, location = correspondent or named, location or place
+        if named and not out.people.correspondent:
+            out.people.correspondent_named(named)
+    packaged = any(p.kind in (Kind.NARRATION, Kind.STANDUP) and not p.vo for p in parts)
+    parts = [replace(p, kind=Kind.ANCHOR_INTRO) if p.vo and not packaged else p for p in parts]
+    signoff = _split_signoff(parts)
+    if signoff:
+        name = signoff.name
+        if name and " " not in name and correspondent:
+            initials = "".join(w[0] for w in correspondent.split() if w[:1].isupper())
+            name = correspondent if initials.upper() == name.replace(".", "").upper() else None
+        signoff = replace(signoff, name=name if name and " " in name else None)
+        location = location or signoff.location
+        correspondent = correspondent or signoff.name
+    segments = []
+    for p in parts:
+        speaker = p.speaker
+        kind = p.kind
+        if kind is Kind.SOUNDBITE and out.people.is_correspondent(speaker):
+            kind = Kind.STANDUP
+        if kind is Kind.STANDUP:
+            speaker = LowerThird(correspondent or (speaker.name if speaker else ""), _place(location))
+        if kind is not Kind.SOUNDBITE and kind is not Kind.STANDUP:
+            speaker = None
+        translated = bool(p.language) and p.language.lower() != "english" and kind is Kind.SOUNDBITE
+        segment = common.make_segment(kind, Clip.join(p.clips, "\n"), speaker=speaker, unquote=p.unquote,
+                                      language=p.language if kind is Kind.SOUNDBITE else None,
+                                      translated=translated)
+        if segment:
+            segments.append(segment)
+    trt = _field(fields, "trt")
+    title = _field(fields, "title") or _field(fields, "slug") or ""
+    return Report(
+        title=title,
+        tags=(),
+        network=_network(fields, intro, signoff),
+        correspondent=correspondent,
+        location=location,
+        segments=tuple(segments),
+        convention=convention,
+        warnings=tuple(out.warnings),
+        notes=tuple(sorted(out.notes, key=lambda n: n.span)),
+        signoff=signoff,
+        stated_trt=running_time(trt) if trt else None,
+        form=_form(fields, parts) if segments else None,
+        slug=_field(fields, "slug"),
+    )
+
+
+__all__ = ["finish", "running_time", "Segment"]

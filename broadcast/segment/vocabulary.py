@@ -1,0 +1,69 @@
+"""The word lists every lexer rule shares (`vocabulary.toml`), loaded once.
+
+A phrase is compared in its `bare` form: upper case, brackets, colons and stray punctuation
+dropped, runs of spaces, hyphens, slashes and underscores read as one space. So `Stand-Up:`,
+`STAND UP` and `((stand up))` are one phrase, and one line in the data file covers them all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+_SEPARATORS = re.compile(r"[\s\-/_\u2013\u2014]+")
+_EDGES = " :.,;*{}()[]#!?\"'\u201c\u201d\u2018\u2019"
+
+
+def bare(text: str) -> str:
+    """`((Stand-Up:))` as `STAND UP`: the form every phrase is compared in."""
+    return _SEPARATORS.sub(" ", text.upper()).strip(_EDGES).strip()
+
+
+@cache
+def _data() -> dict:
+    with (Path(__file__).with_name("vocabulary.toml")).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _bare_set(phrases: list[str]) -> frozenset[str]:
+    return frozenset(bare(p) for p in phrases)
+
+
+@cache
+def metadata_keys() -> dict[str, str]:
+    """Every metadata key (bare) and the field it fills: title, slug, correspondent, ..., other."""
+    return {bare(key): field for field, keys in _data()["metadata"].items() for key in keys}
+
+
+@cache
+def modes() -> dict[str, str]:
+    """Every direction phrase (bare) and the mode it sets: intro, narration, soundbite, ..."""
+    return {bare(p): mode for mode, phrases in _data()["modes"].items() for p in phrases}
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One of the shared word lists, bare: credit_openers, direction_openers, voice_words,
+    languages, roles, no_name, clutter, end_marks."""
+    return _bare_set(_data()["words"][name])
+
+
+@cache
+def alternation(name: str) -> str:
+    """A word list as a regex alternation of its bare phrases (longest first), any separator
+    between the words; for rules that find a phrase inside a line."""
+    phrases = sorted(words(name), key=len, reverse=True)
+    return "|".join(r"[\s\-/_]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
+
+
+@cache
+def metadata_key_pattern() -> re.Pattern:
+    """A metadata key in capitals followed by a colon, where a header field starts: at the
+    start of a line or after white space (headers pasted onto one line)."""
+    keys = sorted(metadata_keys(), key=len, reverse=True)
+    alt = "|".join(r"[\s\-/_]*".join(re.escape(w) for w in k.split(" ")) for k in keys)
+    # the key as typed: capitals (a mixed-case "Note:" inside prose is no header)
+    return re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\(\())(?P<key>{alt})(?:\s*\([^()\n:]{{0,24}}\))?\s*:",
+                      re.MULTILINE)
