@@ -46,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--convention", help="script convention, when detection should be overridden")
+    p.add_argument("--explain", action="store_true",
+                   help="print each input line with the tokens it became and the rule that matched")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when detection is in doubt or prose was left unclassified")
 
     p = sub.add_parser("build", help="write every deliverable for each script into a folder")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR",
@@ -141,7 +145,10 @@ def cmd_segment(args) -> int:
     from broadcast.segment import segment
     text = read_input(args.file)
     report = segment(text, args.convention)
-    if args.format == "json":
+    if args.explain:
+        from broadcast.segment import explain
+        sys.stdout.write(explain(text, args.convention))
+    elif args.format == "json":
         from broadcast.exporters.json import dumps, report_dict
         sys.stdout.write(dumps(report_dict(report)))
     else:
@@ -149,7 +156,17 @@ def cmd_segment(args) -> int:
         sys.stdout.write(outline(report))
     for warning in report.warnings:
         print(f"broadcast: warning: {warning}", file=sys.stderr)
+    if args.strict and doubts(report):
+        print(f"broadcast: --strict: {doubts(report)} doubt(s) in the reading", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def doubts(report) -> int:
+    """Doubts --strict refuses: prose no rule claimed, a convention chosen with doubt."""
+    from broadcast.model import NoteKind
+    unclassified = sum(1 for n in report.notes if n.kind is NoteKind.UNCLASSIFIED)
+    return unclassified + sum(1 for w in report.warnings if "--convention" in w)
 
 
 def cmd_build(args) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from broadcast.reading import read_script
-from broadcast.segment import CONVENTIONS, detect, segment
+from broadcast.segment import CONVENTIONS, detect, lex, segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scripts"
 SCRIPTS = sorted(FIXTURES.glob("*.txt"))
@@ -60,7 +60,8 @@ def test_fixture_segments_as_expected(path):
 
 @pytest.mark.parametrize("path", [p for p in SCRIPTS if p.stem.split("-")[0] in CONVENTIONS], ids=lambda p: p.stem)
 def test_detection_picks_the_fixture_convention(path):
-    assert detect(_read(path)).NAME == path.stem.split("-")[0]
+    text = _read(path)
+    assert detect(text, lex(text)).convention == path.stem.split("-")[0]
 
 
 def test_every_convention_has_fixtures():

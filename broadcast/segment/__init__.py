@@ -28,6 +28,7 @@ from broadcast.segment.lexer import Token, TokenKind, lex
 CONVENTIONS = ("web", "agency", "production", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
 TOKEN_CONVENTIONS = ("production",)
+READ_WITHOUT_HEADER = ("transcript",)
 
 _NOTE_OF = {
     TokenKind.METADATA: NoteKind.METADATA, TokenKind.DIRECTION: NoteKind.DIRECTION,
@@ -62,7 +63,10 @@ def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
         out = Assembly(script)
         import_module(f"broadcast.segment.{name}").assemble(script, tokens, out)
         return finish(out, name)
-    report = import_module(f"broadcast.segment.{name}").parse(body(script, tokens))
+    # A transcript reads `NAME:` turns, so it gets the script without its header fields
+    # (`BYLINE:` is no speaker); the web and agency readers read their own headers.
+    text = body(script, tokens) if name in READ_WITHOUT_HEADER else script
+    report = import_module(f"broadcast.segment.{name}").parse(text)
     return _with_notes(report, script, tokens)
 
 

@@ -81,6 +81,9 @@ class Assembly:
     def speech(self, token: Token, kind: Kind, *, speaker: LowerThird | None = None, language: str | None = None,
                unquote: bool = False, vo: bool = False) -> None:
         clip = Clip.of(self.script, *token.inner)
+        for a, b in ((token.span[0], token.inner[0]), (token.inner[1], token.span[1])):
+            if self.script[a:b].strip():  # the copy's brackets, a label before the words
+                self.notes.append(Note(NoteKind.DIRECTION, self.script[a:b], (a, b), token.rule + "_markup"))
         if self.continues(kind, speaker):
             self.parts[-1].clips.append(clip)
         else:

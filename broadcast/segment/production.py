@@ -38,8 +38,7 @@ _KIND = {"intro": Kind.ANCHOR_INTRO, "tag": Kind.ANCHOR_INTRO, "narration": Kind
          "soundbite": Kind.SOUNDBITE, "standup": Kind.STANDUP, "signoff": Kind.SIGNOFF,
          "vo": Kind.NARRATION}
 _PICTURES = re.compile(r"(?i)\b(?:video|broll|b-roll|graphic|gfx|map|shots?|footage|pictures)\b")
-_OPENS_QUOTE = re.compile(r"^\s*[\"']")
-_CLOSES_QUOTE = re.compile(r"[\"'][.,]?\s*$|[.!?\u2026]\s*$")
+_OPENS_QUOTE = re.compile(r'^\s*"')
 
 
 def score(tokens: list[Token]) -> tuple[float, list[str]]:
@@ -61,7 +60,9 @@ class _State:
     language: str | None = None
     started: bool = False  # the package has begun (a track, bite or stand-up was heard)
     copy_done: bool = False  # the anchor's bracketed copy has closed
-    bite_closed: bool = False  # the bite's last paragraph closed its quotation
+    bite_quoted: bool = False  # the bite opened with a quotation mark
+    quote_open: bool = False  # ... and has not closed it yet
+    bite_closed: bool = False  # a quoted bite whose quotation is closed
     known: list[LowerThird] = field(default_factory=list)
     pending_super: LowerThird | None = None  # a CG:/SUPER: line waiting for its bite
 
@@ -105,12 +106,13 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
 
 def _direction(token: Token, state: _State, out: Assembly) -> None:
     mode = token.value
+    after_speaker = out.last_was_speaker
     out.note(token, NoteKind.DIRECTION)
     if mode is None:
         if state.mode == "standup" and _PICTURES.search(token.text):
             state.mode = "narration"  # new pictures: the correspondent is off camera, on the track
         return
-    if mode == "soundbite" and state.mode == "soundbite" and out.last_was_speaker:
+    if mode == "soundbite" and state.mode == "soundbite" and after_speaker:
         return  # ((TAKE SOT)) after the speaker's marker keeps the speaker
     if mode == "standup" and token.rule == "note_standup":
         label = parse_label(re.split(r"(?i)\b(?:stand|on[- ]cam|off[- ]cam|ptc|piece)", token.text)[0])
@@ -178,8 +180,11 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
     kind = _KIND[mode]
     speaker = state.speaker if kind is Kind.SOUNDBITE else None
     if kind is Kind.SOUNDBITE:
-        opened = _OPENS_QUOTE.match(text) or not out.continues(kind, speaker)
-        state.bite_closed = bool(_CLOSES_QUOTE.search(text)) and bool(opened or text.count('"') % 2)
+        if not out.continues(kind, speaker):
+            state.bite_quoted, state.quote_open = bool(_OPENS_QUOTE.match(text)), False
+        state.quote_open ^= text.count('"') % 2 == 1
+        # closed: a quoted bite whose quotation marks pair up again
+        state.bite_closed = state.bite_quoted and not state.quote_open
     if kind in (Kind.NARRATION, Kind.SOUNDBITE, Kind.STANDUP):
         state.started = True
     out.speech(token, kind, speaker=speaker, language=state.language if kind is Kind.SOUNDBITE else None,

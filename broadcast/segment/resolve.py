@@ -77,7 +77,7 @@ def _split_signoff(parts: list[Part]) -> SignOff | None:
         return None
     i = spoken[-1]
     part = parts[i]
-    joined = Clip.join(part.clips, "\n")
+    joined = Clip.join(part.clips, "\n").squeeze()  # a sign-off wrapped over two lines reads as one
     found = common.find_signoff(joined.text)
     if part.kind is Kind.SIGNOFF or found:
         start = found.start if found else 0
@@ -130,7 +130,9 @@ def finish(out: Assembly, convention: str) -> Report:
                                       language=p.language if kind is Kind.SOUNDBITE else None,
                                       translated=translated)
         if segment:
-            segments.append(segment)
+            # the span covers the part's whole region: the bite's quotation marks included
+            region = Clip.join(p.clips).span
+            segments.append(replace(segment, span=(min(region[0], segment.span[0]), max(region[1], segment.span[1]))))
     trt = _field(fields, "trt")
     title = _field(fields, "title") or _field(fields, "slug") or ""
     return Report(

@@ -58,6 +58,8 @@ def _leading_capitals(text: str) -> tuple[int, int]:
 def _is_super(words: list[str]) -> bool:
     """Two or more words of capitals that are not all acronyms ("UN, NATO ...")."""
     letters = [w.strip(",:") for w in words]
+    if any(w[-1:] in ".!?" and "." not in w[:-1] and len(w) > 2 for w in letters):
+        return False  # `NATO. JL, CGTN, Moscow.`: a sentence ends there (U.S. and initials aside)
     return len(letters) >= 2 and sum(1 for w in letters if w not in ACRONYMS and len(w) > 1) >= 2
 
 
