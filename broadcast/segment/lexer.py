@@ -490,6 +490,23 @@ def _line_single_note(script, piece, line):
     return None
 
 
+_GROUP = re.compile(r"\([^()\n]*\)")
+
+
+@line_rule("line_notes")
+def _line_notes(script, piece, line):
+    """A line of bracketed notes and stray brackets only: `(Male, Pashto))) (Video1: 00:50)`."""
+    text = _content(script, piece)
+    rest = text
+    while _GROUP.search(rest):
+        rest = _GROUP.sub(" ", rest)
+    if "(" in text and not rest.strip(" ()[].,;:"):
+        language = language_in(text)
+        kind = TokenKind.VOICE if language else TokenKind.DIRECTION
+        return [_token(kind, "line_notes", piece, script, line, value=language)]
+    return None
+
+
 @line_rule("line_prose")
 def _line_prose(script, piece, line):
     return [_token(TokenKind.PROSE, "line_prose", piece, script, line)]

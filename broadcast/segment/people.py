@@ -108,6 +108,8 @@ def parse_label(text: str) -> Label | None:
         language = language or language_in(note)
     no_name = any(vocab.bare(n) in vocab.words("no_name") for n in notes)
     label = label.strip(" ,:")
+    if ":" in label:  # `B-roll: the studio`, `Video: ...`: a direction, not a name
+        return None
     if "," not in label and re.search(rf"{UPPER}[\w.]*/{UPPER}", label):
         label = label.replace("/", ", ", 1)  # `Rep. Gregory Meeks/Democrat`
     from broadcast.segment.lexer import is_voice_note, language_in

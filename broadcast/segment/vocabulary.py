@@ -17,8 +17,9 @@ _EDGES = " :.,;*{}()[]#!?\"'\u201c\u201d\u2018\u2019"
 
 
 def bare(text: str) -> str:
-    """`((Stand-Up:))` as `STAND UP`: the form every phrase is compared in."""
-    return _SEPARATORS.sub(" ", text.upper()).strip(_EDGES).strip()
+    """`((Stand-Up:))` as `STAND UP`, `B-roll: the studio` as `B ROLL THE STUDIO`: the form
+    every phrase is compared in."""
+    return _SEPARATORS.sub(" ", text.upper().replace(":", " ")).strip(_EDGES).strip()
 
 
 @cache
