@@ -25,9 +25,9 @@ from broadcast.segment import withheld
 from broadcast.segment.detect import Detection, body, detect
 from broadcast.segment.lexer import Token, TokenKind, lex
 
-CONVENTIONS = ("web", "agency", "production", "transcript")
+CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
-TOKEN_CONVENTIONS = ("production",)
+TOKEN_CONVENTIONS = ("production", "newsroom")
 READ_WITHOUT_HEADER = ("transcript",)
 
 _NOTE_OF = {

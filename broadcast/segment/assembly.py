@@ -90,10 +90,7 @@ class Assembly:
             self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, token.line))
         self._open = True
 
-    def set_speaker(self, person: LowerThird) -> None:
-        """A super typed after the bite's marker (`SOT:` then `CG: Name / Title`)."""
-        if self.parts and self.parts[-1].kind is Kind.SOUNDBITE and self.parts[-1].speaker is None:
-            self.parts[-1].speaker = person
+
 
 
 def _quote(text: str, width: int = 60) -> str:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from broadcast.segment import agency, production, transcript, web
+from broadcast.segment import agency, newsroom, production, transcript, web
 from broadcast.segment.lexer import Token, TokenKind
 
 #: the second convention's evidence, as a share of the first's, from which the choice is in doubt
 DOUBT = 0.6
 #: evidence too slight to count as a second convention
 SLIGHT = 4.0
+#: conventions read by the same token state machine
+SHARED_ASSEMBLER = ("production", "newsroom")
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,15 @@ def body(script: str, tokens: list[Token]) -> str:
 def detect(script: str, tokens: list[Token]) -> Detection:
     text = body(script, tokens)
     made, made_reasons = production.score(tokens)
+    labelled, labelled_reasons = newsroom.score(tokens)
     scores = {
         "production": made,
+        "newsroom": labelled,
         "web": web.score(text),
         "agency": agency.score(text),
         "transcript": transcript.score(text),
     }
-    reasons = {"production": made_reasons,
+    reasons = {"production": made_reasons, "newsroom": labelled_reasons,
                "web": ["capitals supers before quoted bites"],
                "agency": ["shot lines, SOUNDBITE lines and datelines"],
                "transcript": ["NAME: turn labels"]}
@@ -61,7 +65,9 @@ def detect(script: str, tokens: list[Token]) -> Detection:
     best, second = ranked[0], ranked[1]
     margin = (scores[best] - scores[second]) / scores[best] if scores[best] else 0.0
     warnings = []
-    if scores[second] >= SLIGHT and scores[second] >= DOUBT * scores[best]:
+    # Production and newsroom layouts share one state machine: a mix of the two is no doubt.
+    shared = {best, second} <= set(SHARED_ASSEMBLER)
+    if scores[second] >= SLIGHT and scores[second] >= DOUBT * scores[best] and not shared:
         warnings.append(
             f"the script reads as the {best} convention ({'; '.join(reasons[best]) or 'evidence'}, "
             f"{scores[best]:g}) but also as {second} ({'; '.join(reasons[second])}, {scores[second]:g}); "

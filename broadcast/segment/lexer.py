@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from broadcast.segment import vocabulary as vocab
@@ -32,7 +32,8 @@ class TokenKind(StrEnum):
     SUPER = "super"  # a CG:/SUPER:/ASTON: line: the super as the producer typed it
     CREDIT = "credit"  # an on-screen credit the script asks for
     VOICE = "voice"  # a note on the voice: language, gender, duration; value the language
-    CUE = "cue"  # IN: / OUT: / RUNS: / DUR:
+    CUE = "cue"  # IN: / OUT: / RUNS: / DUR:, and a bite's running time `(:09)`
+    SHOT = "shot"  # a shot line: what the pictures show (`GVs flooded high street`)
     COPY = "copy"  # bracketed anchor copy [[...]]; value is the mode when a note set it inline
     PROSE = "prose"  # a line of text outside brackets; value is the mode a label gave it
     RADIO = "radio"  # copy or notes for the radio version
@@ -65,7 +66,8 @@ class _Piece:
 
 
 _OPENERS = re.compile(r"\({2,}|\[{2,}")
-_STRAY_CLOSER = re.compile(r"\s*[\])]{2,}[.,;]?$")
+_LEADING_PIECE = re.compile(r"(?:\([^()\n]{1,60}\)[)\]]*|\d{1,2}:\d\d(?:[:;.]\d\d){0,2})\s+(?=\S)")
+_INLINE_PIECE = re.compile(r"[\])]{2,}[.,;]?(?=\s*$)|\(\s*\d{0,2}:\d\d\s*\)(?=\s*$)|\*\*(?P<note>[^*\n]+)\*\*")
 _NOTE_CLOSERS = re.compile(r"\){2,}|\]{2,}")
 
 
@@ -134,12 +136,25 @@ def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
         if text.strip():
             a = pos + len(text) - len(text.lstrip())
             b = pos + len(text.rstrip())
-            # a bracket closed here that no note opened (`... from Odesa.]]`) is its own piece
-            stray = _STRAY_CLOSER.search(script, a, b)
-            if stray and stray.start() > a:
-                pieces.append(_Piece("line", (a, stray.start()), (a, stray.start())))
-                a = stray.start()
-            pieces.append(_Piece("line", (a, b), (a, b)))
+            # a line opening with a note or a time code before the words: `(English, 12 secs))
+            # "His tongue ...`, `18:47:35 "We're the largest ...`
+            lead = _LEADING_PIECE.match(script, a, b)
+            if lead and lead.end() < b:
+                lead_end = a + len(script[a:lead.end()].rstrip())
+                pieces.append(_Piece("line", (a, lead_end), (a, lead_end)))
+                a = lead.end()
+            # a bracket closed here that no note opened (`... from Odesa.]]`), a bite's running
+            # time (`"... alive." (:09)`) and a producer's `**note**` are pieces of their own
+            for m in _INLINE_PIECE.finditer(script, a, b):
+                if m.start() > a and script[a:m.start()].strip():
+                    s_end = a + len(script[a:m.start()].rstrip())
+                    pieces.append(_Piece("line", (a, s_end), (a, s_end)))
+                shape = "note" if m.group("note") is not None else "line"
+                inner = (m.start("note"), m.end("note")) if shape == "note" else (m.start(), m.end())
+                pieces.append(_Piece(shape, (m.start(), m.end()), inner))
+                a = m.end() + len(script[m.end():b]) - len(script[m.end():b].lstrip())
+            if a < b:
+                pieces.append(_Piece("line", (a, b), (a, b)))
         pos = stop + 1
 
 
@@ -239,6 +254,14 @@ def _note_alternate_version(script, piece, line):
     return None
 
 
+@note_rule("note_camera")
+def _note_camera(script, piece, line):
+    """`(CAM 2 -- RACHEL)`: the studio camera on the anchor."""
+    if re.match(r"(?i)\s*cam(?:era)?\s*\d+\b", _content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_camera", piece, script, line, value="intro")]
+    return None
+
+
 @note_rule("note_mode")
 def _note_mode(script, piece, line):
     mode = mode_of(_content(script, piece))
@@ -260,7 +283,9 @@ def _note_mode_with_copy(script, piece, line):
     mode = mode_of(m.group("label"))
     if not mode:
         return None
-    if mode in ("radio", "web", "skip", "nat"):
+    rest = script[m.end():piece.inner[1]]
+    if mode in ("radio", "web", "skip", "nat") or len(re.findall(r"[^\W\d_]{2,}", rest)) < 3:
+        # another medium's copy, or no words to speak (`SOT In: 2:44 approx.`)
         kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
         return [_token(kind, "note_mode_with_copy", piece, script, line, value=mode)]
     head = _Piece("note", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
@@ -330,6 +355,15 @@ def is_voice_note(text: str) -> bool:
     return bool(words) and all(w in voice or re.fullmatch(r"\d+|:\d+|\d+SECS?", w) for w in words)
 
 
+@note_rule("note_duration")
+def _note_duration(script, piece, line):
+    """`(:09)`, `(0:14)`, `(14 secs)`: a bite's running time."""
+    if re.fullmatch(r"(?i)\s*(?:runs\s*)?(?:\d{0,2}:\d\d|\d{1,3}\s*(?:s|secs?|seconds))\s*",
+                    _content(script, piece)):
+        return [_token(TokenKind.CUE, "note_duration", piece, script, line)]
+    return None
+
+
 @note_rule("note_voice")
 def _note_voice(script, piece, line):
     text = _content(script, piece)
@@ -365,6 +399,14 @@ def _note_speaker(script, piece, line):
 def _line_stray_bracket(script, piece, line):
     if re.fullmatch(r"[\s()\[\].,;:{}*]+", _content(script, piece)):
         return [_token(TokenKind.CLUTTER, "line_stray_bracket", piece, script, line)]
+    return None
+
+
+@line_rule("line_timecode")
+def _line_timecode(script, piece, line):
+    """`1:40`, `18:47:35`, `00:06:27-00:18:06`: where a clip sits in the source, not speech."""
+    if re.fullmatch(r"[\d:;.,\s\-\u2013]+", _content(script, piece)) and ":" in _content(script, piece):
+        return [_token(TokenKind.CUE, "line_timecode", piece, script, line)]
     return None
 
 
@@ -440,6 +482,38 @@ def _line_super(script, piece, line):
     return None
 
 
+@line_rule("line_shot")
+def _line_shot(script, piece, line):
+    """`GVs flooded high street`, `WS harbour at dawn`, `Various of traders`: the pictures."""
+    if _starts_with(_content(script, piece), "shot_openers") and not re.search(
+            r'^[^"]*"', _content(script, piece)):
+        return [_token(TokenKind.SHOT, "line_shot", piece, script, line)]
+    return None
+
+
+_COLUMN = re.compile(r"(?i)\s*(?P<column>VIDEO|PICTURES?|VISION|AUDIO|SOUND)\s*:\s*")
+
+
+@line_rule("line_two_column")
+def _line_two_column(script, piece, line):
+    """A two-column script flattened to text: `VIDEO: ...` is a direction, `AUDIO: ...` is
+    read as a line of its own (copy, a label, a bite)."""
+    m = _COLUMN.match(script, piece.inner[0], piece.inner[1])
+    if not m:
+        return None
+    head = _Piece("line", (piece.span[0], m.end()), (piece.inner[0], m.end()))
+    rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+    if m.group("column").upper() in ("AUDIO", "SOUND"):
+        tokens = [_token(TokenKind.DIRECTION, "line_two_column", head, script, line)]
+        if rest.inner[0] < rest.inner[1]:
+            # the audio column's own words are a voice over the video column: the anchor's,
+            # or the reporter's in a package
+            tokens += [t if t.kind is not TokenKind.PROSE or t.value else replace(t, rule="audio_column")
+                       for t in _classify_line(script, rest, line)]
+        return tokens
+    return [_token(TokenKind.DIRECTION, "line_two_column", piece, script, line)]
+
+
 @line_rule("line_mode")
 def _line_mode(script, piece, line):
     """A direction on its own line: `TAKE PKG`, `{***TAKE VO***}`, `(ON CAM)`, `SYNC`, `PTC`."""
@@ -463,7 +537,10 @@ def _line_label(script, piece, line):
     rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
     tokens = [_token(TokenKind.DIRECTION, "line_label", head, script, line, value=mode)]
     if rest.inner[0] < rest.inner[1]:
-        if mode in ("radio", "web", "skip", "nat"):
+        rest_text = script[rest.inner[0]:rest.inner[1]].strip()
+        if mode == "nat" and rest_text.startswith('"'):
+            tokens.append(_token(TokenKind.PROSE, "line_label", rest, script, line, value=mode))  # a nat pop
+        elif mode in ("radio", "web", "skip", "nat"):
             kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
             tokens.append(_token(kind, "line_label", rest, script, line, value=mode))
         elif mode == "soundbite" and _is_label_super(script[rest.inner[0]:rest.inner[1]]):
@@ -478,6 +555,29 @@ def _is_label_super(text: str) -> bool:
     from broadcast.segment.people import parse_label
     return not text.lstrip().startswith(('"', "\u201c")) and parse_label(text) is not None and \
         not re.search(r"[.!?][\"\u201d']?\s*$", text.strip())
+
+
+_TURN = re.compile(rf"\s*(?P<who>{UPPER}[A-Z\u00c0-\u00de .'\u2019-]{{1,40}}?)\s*:\s*")
+
+
+@line_rule("line_speaker_label")
+def _line_speaker_label(script, piece, line):
+    """`WELLS: "We will finish by spring."`: a speaker's label in capitals (a surname, or a
+    name met before), then the words; never a role or direction word, never a header key."""
+    m = _TURN.match(script, piece.inner[0], piece.inner[1])
+    if not m:
+        return None
+    who = m.group("who")
+    phrase = vocab.bare(who)
+    if phrase in vocab.words("roles") or mode_of(who) or phrase in vocab.metadata_keys() or \
+            len(who.split()) > 4 or not any(c.isalpha() for c in who):
+        return None
+    head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
+    tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
+    if m.end() < piece.inner[1]:
+        rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+        tokens.append(_token(TokenKind.PROSE, "line_speaker_label", rest, script, line))
+    return tokens
 
 
 @line_rule("line_single_note")
@@ -532,22 +632,37 @@ def lex(script: str) -> list[Token]:
         elif piece.shape == "copy":
             tokens.extend(_copy(script, piece, line))
         else:
-            for _, rule in LINE_RULES:
-                found = rule(script, piece, line)
-                if found is not None:
-                    tokens.extend(found)
-                    break
+            tokens.extend(_classify_line(script, piece, line))
     return tokens
 
 
+def _classify_line(script: str, piece: _Piece, line: int) -> list[Token]:
+    for _, rule in LINE_RULES:
+        found = rule(script, piece, line)
+        if found is not None:
+            return found
+    raise AssertionError("line_prose claims every line")
+
+
 def _copy(script: str, piece: _Piece, line: int) -> list[Token]:
-    """`[[anchor copy]]`; `[[RADIO TRACK: ...]]` and `[[WEB: ...]]` belong to another medium."""
+    """`[[anchor copy]]`; `[[RADIO TRACK: ...]]` and `[[WEB: ...]]` belong to another medium;
+    a short `[[confirm date]]` after words on its line is a producer's note in the copy."""
+    line_start = script.rfind("\n", 0, piece.span[0]) + 1
+    inside = _content(script, piece)
+    if script[line_start:piece.span[0]].strip() and len(inside.split()) <= 6 and \
+            not re.search(r"[.!?]\W*$", inside.strip()):
+        return [_token(TokenKind.DIRECTION, "copy_inline_note", piece, script, line)]
     m = _LABEL_HEAD.match(script, piece.inner[0], piece.inner[1])
     if m:
         mode = mode_of(m.group("label"))
         if mode in ("radio", "web"):
             kind = TokenKind.RADIO if mode == "radio" else TokenKind.WEB
             return [_token(kind, "copy_other_medium", piece, script, line, value=mode)]
+        if mode:  # `[[INTRO: The anchor's copy ...]]`: the label is a direction
+            head = _Piece("copy", (piece.span[0], m.end()), (m.start("label"), m.start("label") + len(m.group("label"))))
+            words = _Piece("copy", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+            return [_token(TokenKind.DIRECTION, "copy_label", head, script, line, value=mode),
+                    _token(TokenKind.COPY, "copy", words, script, line, value=mode)]
     return [_token(TokenKind.COPY, "copy", piece, script, line)]
 
 

@@ -42,15 +42,10 @@ _OPENS_QUOTE = re.compile(r'^\s*"')
 
 
 def score(tokens: list[Token]) -> tuple[float, list[str]]:
-    """Evidence for this convention: bracketed notes and copy, labelled directions."""
-    brackets = sum(1 for t in tokens if t.span[0] < t.inner[0] and t.rule.startswith(("note_", "copy")))
-    labels = sum(1 for t in tokens if t.rule in ("line_label", "line_mode", "line_super"))
-    reasons = []
-    if brackets:
-        reasons.append(f"{brackets} bracketed notes and copy blocks")
-    if labels:
-        reasons.append(f"{labels} labelled directions (ANCHOR:, SOT:, CG: ...)")
-    return 1.5 * brackets + 1.5 * labels, reasons
+    """Evidence for this convention: notes and copy in double brackets."""
+    brackets = sum(1 for t in tokens if t.span[0] < t.inner[0] and t.rule.startswith(("note_", "copy"))
+                   and t.rule != "note_camera")
+    return 1.5 * brackets, [f"{brackets} bracketed notes and copy blocks"] if brackets else []
 
 
 @dataclass
@@ -65,6 +60,7 @@ class _State:
     bite_closed: bool = False  # a quoted bite whose quotation is closed
     known: list[LowerThird] = field(default_factory=list)
     pending_super: LowerThird | None = None  # a CG:/SUPER: line waiting for its bite
+    parts_at_marker: int = 0  # how many parts there were when the last speaker or mode was set
 
 
 def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
@@ -79,6 +75,8 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
             out.note(token, NoteKind.CREDIT)
         elif kind is TokenKind.CUE:
             out.note(token, NoteKind.CUE)
+        elif kind is TokenKind.SHOT:
+            out.note(token, NoteKind.SHOT)
         elif kind is TokenKind.VOICE:
             state.language = token.value or state.language
             out.note(token, NoteKind.DIRECTION)
@@ -91,17 +89,31 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif kind is TokenKind.SPEAKER:
             _speaker(token, state, out)
         elif kind is TokenKind.SUPER:
-            label = parse_label(token.text.replace(" / ", ", ").replace("/", ", "))
-            if label and not label.surname_only:
-                state.pending_super = label.lower_third()
-                if state.mode == "soundbite" and state.speaker is None:
-                    state.speaker = state.pending_super
-                    out.set_speaker(state.pending_super)
-            out.note(token, NoteKind.SUPER)
+            _super(token, state, out)
         elif kind is TokenKind.COPY:
             _copy(token, state, out)
         else:
             _prose(token, state, out)
+
+
+def _super(token: Token, state: _State, out: Assembly) -> None:
+    """`CG: Name / Title`: the super as the producer typed it. It wins over a name read from a
+    label; under a stand-up it is the correspondent's own; before its bite it waits for it."""
+    out.note(token, NoteKind.SUPER)
+    name, _, title = token.text.partition("/")
+    label = parse_label(f"{name.strip()}, {title.strip()}" if title.strip() else name)
+    if label is None or label.surname_only:
+        return
+    person = LowerThird(label.name, label.title) if title.strip() else label.lower_third()
+    if state.mode in ("soundbite", "standup"):
+        state.speaker = person
+        for part in out.parts[state.parts_at_marker:]:  # words already read under this marker
+            if part.kind in (Kind.SOUNDBITE, Kind.STANDUP):
+                part.speaker = person
+        if state.mode == "standup" and person.name:
+            out.people.correspondent_named(person.name)
+    else:
+        state.pending_super = person
 
 
 def _direction(token: Token, state: _State, out: Assembly) -> None:
@@ -122,6 +134,7 @@ def _direction(token: Token, state: _State, out: Assembly) -> None:
         state.mode = mode
         return
     state.mode = mode
+    state.parts_at_marker = len(out.parts)
     state.speaker = state.pending_super if mode == "soundbite" else None
     state.pending_super = None
     state.language = None
@@ -137,6 +150,7 @@ def _speaker(token: Token, state: _State, out: Assembly) -> None:
             out.note(token, NoteKind.DIRECTION)
             return
     out.note(token, NoteKind.SUPER)
+    state.parts_at_marker = len(out.parts)
     if out.people.is_correspondent(person):
         state.mode, state.speaker = "standup", None
     else:
@@ -159,7 +173,7 @@ def _copy(token: Token, state: _State, out: Assembly) -> None:
 
 
 def _prose(token: Token, state: _State, out: Assembly) -> None:
-    mode = token.value or state.mode
+    mode = token.value or state.mode or ("vo" if token.rule == "audio_column" else None)
     text = token.text
     if mode is None:
         out.header_line(token)
@@ -178,7 +192,7 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
     if token.value is None and mode != state.mode:
         state.mode = mode
     kind = _KIND[mode]
-    speaker = state.speaker if kind is Kind.SOUNDBITE else None
+    speaker = state.speaker if kind in (Kind.SOUNDBITE, Kind.STANDUP) else None
     if kind is Kind.SOUNDBITE:
         if not out.continues(kind, speaker):
             state.bite_quoted, state.quote_open = bool(_OPENS_QUOTE.match(text)), False

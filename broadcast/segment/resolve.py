@@ -104,7 +104,10 @@ def finish(out: Assembly, convention: str) -> Report:
         correspondent, location = correspondent or named, location or place
         if named and not out.people.correspondent:
             out.people.correspondent_named(named)
-    packaged = any(p.kind in (Kind.NARRATION, Kind.STANDUP) and not p.vo for p in parts)
+    # VO is the reporter's track in a package (a reporter named, a track or stand-up heard),
+    # the anchor's voice over pictures otherwise
+    packaged = bool(_field(fields, "correspondent")) or any(
+        p.kind in (Kind.NARRATION, Kind.STANDUP) and not p.vo for p in parts)
     parts = [replace(p, kind=Kind.ANCHOR_INTRO) if p.vo and not packaged else p for p in parts]
     signoff = _split_signoff(parts)
     if signoff:
@@ -121,7 +124,8 @@ def finish(out: Assembly, convention: str) -> Report:
         kind = p.kind
         if kind is Kind.SOUNDBITE and out.people.is_correspondent(speaker):
             kind = Kind.STANDUP
-        if kind is Kind.STANDUP:
+        if kind is Kind.STANDUP and not (speaker and p.kind is Kind.STANDUP):
+            # the correspondent at the dateline, unless a super typed for the stand-up says so
             speaker = LowerThird(correspondent or (speaker.name if speaker else ""), _place(location))
         if kind is not Kind.SOUNDBITE and kind is not Kind.STANDUP:
             speaker = None

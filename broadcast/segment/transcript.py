@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
+from broadcast.segment import vocabulary as vocab
+from broadcast.segment.lexer import mode_of
 from broadcast.segment.common import Clip
 from broadcast.segment.supers import UPPER, Spellings, is_capitals, lower_third, proper_case
 
@@ -78,6 +80,8 @@ def _label(text: str) -> re.Match | None:
     # nor a field of a script's header ("BYLINE: ...").
     if not is_capitals(head) or len(head.split()) > 6 or len(head.strip(". ")) < 3 or head in _FIELDS:
         return None
+    if mode_of(who) or vocab.bare(head) in vocab.words("roles") or vocab.bare(head) in vocab.metadata_keys():
+        return None  # ANCHOR:, TRACK 1:, SOT:, BYLINE: are directions and fields, never speakers
     if sum(c.isalpha() for c in head) < 2:  # "Ï 00:01" is a letter and a time, not a name
         return None
     return m

@@ -13,13 +13,14 @@ from functools import cache
 from pathlib import Path
 
 _SEPARATORS = re.compile(r"[\s\-/_\u2013\u2014]+")
+_MARKUP = re.compile(r"[:()\[\]{}*]")
 _EDGES = " :.,;*{}()[]#!?\"'\u201c\u201d\u2018\u2019"
 
 
 def bare(text: str) -> str:
-    """`((Stand-Up:))` as `STAND UP`, `B-roll: the studio` as `B ROLL THE STUDIO`: the form
-    every phrase is compared in."""
-    return _SEPARATORS.sub(" ", text.upper().replace(":", " ")).strip(_EDGES).strip()
+    """`((Stand-Up:))` as `STAND UP`, `{***TAKE VO***}` as `TAKE VO`, `B-roll: the studio` as
+    `B ROLL THE STUDIO`: the form every phrase is compared in."""
+    return _SEPARATORS.sub(" ", _MARKUP.sub(" ", text.upper())).strip(_EDGES).strip()
 
 
 @cache
