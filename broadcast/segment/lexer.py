@@ -67,7 +67,8 @@ class _Piece:
 
 _OPENERS = re.compile(r"\({2,}|\[{2,}")
 _LEADING_PIECE = re.compile(r"(?:\([^()\n]{1,60}\)[)\]]*|\d{1,2}:\d\d(?:[:;.]\d\d){0,2})\s+(?=\S)")
-_INLINE_PIECE = re.compile(r"[\])]{2,}[.,;]?(?=\s*$)|\(\s*\d{0,2}:\d\d\s*\)(?=\s*$)|\*\*(?P<note>[^*\n]+)\*\*")
+_INLINE_PIECE = re.compile(r"[\])]{2,}[.,;]?(?=\s*$)|\(\s*\d{0,2}:\d\d\s*\)(?=\s*$)|\*\*(?P<note>[^*\n]+)\*\*|"
+                           r"\((?P<translation>(?i:(?:[a-z]+\s+)?translation)\s*:[^()\n]*)\)")
 _NOTE_CLOSERS = re.compile(r"\){2,}|\]{2,}")
 
 
@@ -144,13 +145,15 @@ def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
                 pieces.append(_Piece("line", (a, lead_end), (a, lead_end)))
                 a = lead.end()
             # a bracket closed here that no note opened (`... from Odesa.]]`), a bite's running
-            # time (`"... alive." (:09)`) and a producer's `**note**` are pieces of their own
+            # time (`"... alive." (:09)`), a producer's `**note**` and a `(Translation: ...)` for
+            # the desk are pieces of their own
             for m in _INLINE_PIECE.finditer(script, a, b):
                 if m.start() > a and script[a:m.start()].strip():
                     s_end = a + len(script[a:m.start()].rstrip())
                     pieces.append(_Piece("line", (a, s_end), (a, s_end)))
-                shape = "note" if m.group("note") is not None else "line"
-                inner = (m.start("note"), m.end("note")) if shape == "note" else (m.start(), m.end())
+                group = "note" if m.group("note") is not None else "translation"
+                shape = "note" if m.group(group) is not None else "line"
+                inner = (m.start(group), m.end(group)) if shape == "note" else (m.start(), m.end())
                 pieces.append(_Piece(shape, (m.start(), m.end()), inner))
                 a = m.end() + len(script[m.end():b]) - len(script[m.end():b].lstrip())
             if a < b:
@@ -578,6 +581,17 @@ def _line_speaker_label(script, piece, line):
         rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
         tokens.append(_token(TokenKind.PROSE, "line_speaker_label", rest, script, line))
     return tokens
+
+
+@line_rule("line_label_only")
+def _line_label_only(script, piece, line):
+    """`Amoré (Presenter lady):`: a speaker's label alone on its line, the words to follow."""
+    from broadcast.segment.people import parse_label
+    text = _content(script, piece).strip()
+    if text.endswith(":") and len(text.split()) <= 8 and parse_label(text[:-1]) is not None:
+        return [_token(TokenKind.SPEAKER, "line_label_only", piece, script, line,
+                       inner=(piece.inner[0], piece.inner[0] + len(text) - 1))]
+    return None
 
 
 @line_rule("line_single_note")
