@@ -29,6 +29,9 @@ def _expected_form(report) -> dict:
         "network": report.network,
         "correspondent": report.correspondent,
         "location": report.location,
+        "form": report.form,
+        "stated_trt": report.stated_trt,
+        "signoff": report.signoff.spoken if report.signoff else None,
         "segments": [
             {
                 "kind": str(s.kind),
@@ -53,8 +56,9 @@ def test_fixture_segments_as_expected(path):
     if os.environ.get("BROADCAST_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     want = json.loads(golden.read_text(encoding="utf-8"))
-    for key in ("convention", "title", "tags", "network", "correspondent", "location"):
-        assert got[key] == want[key], key
+    for key in ("convention", "title", "tags", "network", "correspondent", "location", "form", "stated_trt",
+                "signoff"):
+        assert got[key] == want.get(key), key
     assert got["segments"] == want["segments"]
 
 

@@ -24,6 +24,7 @@ from broadcast.model import Note, NoteKind, Report
 from broadcast.segment import withheld
 from broadcast.segment.detect import Detection, body, detect
 from broadcast.segment.lexer import Token, TokenKind, lex
+from broadcast.segment.resolve import form_of, running_time, signoff_of
 
 CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
@@ -96,10 +97,13 @@ def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
                 kind = NoteKind.DIRECTION
         notes.append(Note(kind, script[a:b], (a, b), token.rule))
     facts = _facts(fields)
-    return replace(report, notes=tuple(sorted(notes, key=lambda n: n.span)), warnings=tuple(warnings),
-                   title=report.title or facts.get("title") or "",
-                   correspondent=report.correspondent or facts.get("correspondent"),
-                   location=report.location or facts.get("location"))
+    report = replace(report, notes=tuple(sorted(notes, key=lambda n: n.span)), warnings=tuple(warnings),
+                     title=report.title or facts.get("title") or "",
+                     correspondent=report.correspondent or facts.get("correspondent"),
+                     location=report.location or facts.get("location"),
+                     stated_trt=running_time(facts["trt"]) if facts.get("trt") else None,
+                     slug=facts.get("slug"))
+    return replace(report, signoff=signoff_of(report), form=form_of(report))
 
 
 def _facts(fields) -> dict[str, str]:

@@ -80,8 +80,8 @@ def _label(text: str) -> re.Match | None:
     # nor a field of a script's header ("BYLINE: ...").
     if not is_capitals(head) or len(head.split()) > 6 or len(head.strip(". ")) < 3 or head in _FIELDS:
         return None
-    if mode_of(who) or vocab.bare(head) in vocab.words("roles") or vocab.bare(head) in vocab.metadata_keys():
-        return None  # ANCHOR:, TRACK 1:, SOT:, BYLINE: are directions and fields, never speakers
+    if mode_of(who) or vocab.bare(head) in vocab.metadata_keys():
+        return None  # TRACK 1:, SOT:, PTC:, BYLINE: are directions and fields, never speakers
     if sum(c.isalpha() for c in head) < 2:  # "Ï 00:01" is a letter and a time, not a name
         return None
     return m
