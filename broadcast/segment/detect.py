@@ -35,11 +35,16 @@ class Detection:
         return bool(self.warnings)
 
 
+#: tokens that are never speech in any convention: blanked before a reader weighs the rest
+_NEVER_SPOKEN = (TokenKind.METADATA, TokenKind.CLUTTER, TokenKind.SUPER, TokenKind.CUE, TokenKind.SHOT)
+
+
 def body(script: str, tokens: list[Token]) -> str:
-    """The script with its header fields and page clutter blanked (offsets kept)."""
+    """The script with its header fields, page clutter, super, cue and shot lines blanked
+    (offsets kept)."""
     chars = list(script)
     for t in tokens:
-        if t.kind in (TokenKind.METADATA, TokenKind.CLUTTER):
+        if t.kind in _NEVER_SPOKEN:
             for i in range(*t.span):
                 if chars[i] != "\n":
                     chars[i] = " "

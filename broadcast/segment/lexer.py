@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from broadcast.segment import vocabulary as vocab
-from broadcast.segment.supers import UPPER
+from broadcast.segment.supers import UPPER, is_acronym
 
 
 class TokenKind(StrEnum):
@@ -353,7 +353,7 @@ def language_in(text: str) -> str | None:
 
 def is_voice_note(text: str) -> bool:
     """A note about the voice only: its words are all voice words, languages, numbers."""
-    words = [w for w in re.split(r"[\s,;/()\-\u2013\u2014]+", vocab.bare(text)) if w]
+    words = [w for w in re.split(r"[\s,;/&+()\-\u2013\u2014]+", vocab.bare(text)) if w]
     voice = vocab.words("voice_words") | vocab.words("languages") | {"IN", "AND", "WITH", "APPROX", "S"}
     return bool(words) and all(w in voice or re.fullmatch(r"\d+|:\d+|\d+SECS?", w) for w in words)
 
@@ -427,8 +427,10 @@ def _line_clutter(script, piece, line):
     """The page around the script: cookie banners, `Metadata` lists, page numbers."""
     text = _content(script, piece)
     phrase = vocab.bare(text)
-    if (any(phrase.startswith(w) for w in vocab.words("clutter")) and (
-            len(text.split()) <= 12 or re.search(r"(?i)cookie|privacy", text))) \
+    # a one-word phrase (`Metadata`, `Printed`) only as the whole line; a longer one (`We use
+    # cookies`) may open a banner
+    if any(phrase == w or " " in w and phrase.startswith(w) and (
+            len(text.split()) <= 12 or re.search(r"(?i)cookie|privacy", text)) for w in vocab.words("clutter")) \
             or re.fullmatch(r"(?i)page \d+(?: of \d+)?|\d+\s*/\s*\d+|https?://\S+", text.strip()) \
             or re.fullmatch(r"-\s+\S.{0,80}", text.strip()) and not re.search(r"[.!?]\W*$", text):
         # A metadata field among the clutter (`Transcript/Script ... HEADLINE: ...`) is kept as one.
@@ -488,8 +490,9 @@ def _line_super(script, piece, line):
 @line_rule("line_shot")
 def _line_shot(script, piece, line):
     """`GVs flooded high street`, `WS harbour at dawn`, `Various of traders`: the pictures."""
-    if _starts_with(_content(script, piece), "shot_openers") and not re.search(
-            r'^[^"]*"', _content(script, piece)):
+    text = _content(script, piece)
+    # a shot line describes; it quotes no one and ends no sentence
+    if _starts_with(text, "shot_openers") and '"' not in text and not re.search(r"[.!?]\s*$", text):
         return [_token(TokenKind.SHOT, "line_shot", piece, script, line)]
     return None
 
@@ -573,8 +576,8 @@ def _line_speaker_label(script, piece, line):
     who = m.group("who")
     phrase = vocab.bare(who)
     if phrase in vocab.words("roles") or mode_of(who) or phrase in vocab.metadata_keys() or \
-            len(who.split()) > 4 or not any(c.isalpha() for c in who):
-        return None
+            len(who.split()) > 4 or sum(c.isalpha() for c in who) < 3 or is_acronym(who):
+        return None  # `US: officials deny it` is a sentence, not a turn
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
     tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
     if m.end() < piece.inner[1]:

@@ -123,6 +123,8 @@ def parse_label(text: str) -> Label | None:
     if not kept or _SENTENCE_END.search(label) and len(label.split()) > 6:
         return None
     first, rest = kept[0].split(), kept[1:]
+    if vocab.bare(kept[0]) in vocab.words("unnamed_speakers"):
+        return Label("", title_case(kept[0].lower()), language)  # `UNIDENTIFIED MALE`
     if any(vocab.bare(" ".join(first)) == r for r in vocab.words("roles")):
         return None
     title = ", ".join(title_case(p) for p in rest)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 _SEPARATORS = re.compile(r"[\s\-/_\u2013\u2014]+")
-_MARKUP = re.compile(r"[:()\[\]{}*]")
+_MARKUP = re.compile(r"[:,()\[\]{}*]")
 _EDGES = " :.,;*{}()[]#!?\"'\u201c\u201d\u2018\u2019"
 
 
@@ -48,7 +48,7 @@ def modes() -> dict[str, str]:
 @cache
 def words(name: str) -> frozenset[str]:
     """One of the shared word lists, bare: credit_openers, direction_openers, voice_words,
-    languages, roles, no_name, clutter, end_marks."""
+    languages, roles, unnamed_speakers, no_name, clutter, end_marks, shot_openers."""
     return _bare_set(_data()["words"][name])
 
 
