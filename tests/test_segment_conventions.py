@@ -87,3 +87,16 @@ def test_a_long_headline_without_a_full_stop_is_the_title():
     report = segment(read_script(script.encode()))
     assert report.title == title
     assert report.segments[0].text.startswith("The talks")
+
+
+def test_a_script_mixing_two_conventions_is_read_with_a_warning_naming_both():
+    report = segment(_read(FIXTURES / "production-mixed.txt"))
+    doubt = [w for w in report.warnings if "also as" in w]
+    assert doubt and "production" in doubt[0] and "transcript" in doubt[0]
+    assert [str(s.kind) for s in report.segments] == ["anchor_intro", "narration", "soundbite", "standup", "signoff"]
+
+
+def test_a_clear_script_is_read_without_doubt():
+    text = _read(FIXTURES / "newsroom-local.txt")
+    detection = detect(text, lex(text))
+    assert detection.convention == "newsroom" and not detection.warnings and detection.margin > 0.5

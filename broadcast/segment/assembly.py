@@ -22,6 +22,7 @@ class Part:
     language: str | None = None
     unquote: bool = False
     vo: bool = False  # under a VO direction: the anchor's in a VO story, the track in a package
+    translated: bool = False
     line: int = 0
 
 
@@ -79,7 +80,7 @@ class Assembly:
         return self._open and bool(self.parts) and self.parts[-1].kind is kind and self.parts[-1].speaker == speaker
 
     def speech(self, token: Token, kind: Kind, *, speaker: LowerThird | None = None, language: str | None = None,
-               unquote: bool = False, vo: bool = False) -> None:
+               unquote: bool = False, vo: bool = False, translated: bool = False) -> None:
         clip = Clip.of(self.script, *token.inner)
         for a, b in ((token.span[0], token.inner[0]), (token.inner[1], token.span[1])):
             if self.script[a:b].strip():  # the copy's brackets, a label before the words
@@ -87,7 +88,7 @@ class Assembly:
         if self.continues(kind, speaker):
             self.parts[-1].clips.append(clip)
         else:
-            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, token.line))
+            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, translated, token.line))
         self._open = True
 
 

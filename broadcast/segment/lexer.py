@@ -563,7 +563,7 @@ def _is_label_super(text: str) -> bool:
         not re.search(r"[.!?][\"\u201d']?\s*$", text.strip())
 
 
-_TURN = re.compile(rf"\s*(?P<who>{UPPER}[A-Z\u00c0-\u00de .'\u2019-]{{1,40}}?)\s*:\s*")
+_TURN = re.compile(rf"\s*(?P<who>{UPPER}[A-Z\u00c0-\u00de .,'\u2019-]{{1,80}}?)\s*(?P<notes>\([^()\n:]{{1,40}}\)\s*)?:\s*")
 
 
 @line_rule("line_speaker_label")
@@ -574,11 +574,13 @@ def _line_speaker_label(script, piece, line):
     if not m:
         return None
     who = m.group("who")
-    phrase = vocab.bare(who)
+    head_words = who.split(",")[0].split()
+    phrase = vocab.bare(who.split(",")[0])
     if phrase in vocab.words("roles") or mode_of(who) or phrase in vocab.metadata_keys() or \
-            len(who.split()) > 4 or sum(c.isalpha() for c in who) < 3 or is_acronym(who):
+            len(head_words) > 4 or sum(c.isalpha() for c in who) < 3 or is_acronym(who):
         return None  # `US: officials deny it` is a sentence, not a turn
-    head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
+    label_end = m.end("notes") if m.group("notes") else m.end("who")
+    head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), label_end))
     tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
     if m.end() < piece.inner[1]:
         rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))

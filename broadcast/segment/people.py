@@ -13,7 +13,7 @@ voice notes, and later references (`((Sahar))`) resolved to the person named in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from broadcast.model import LowerThird
 from broadcast.segment import vocabulary as vocab
@@ -31,6 +31,10 @@ class Label:
     language: str | None = None
     #: a single capitalised word that may be a surname met before (`Sahar`)
     surname_only: bool = False
+    #: the notes say the voice is heard over pictures (`(voice-over)`)
+    voice_over: bool = False
+    #: the notes say the words are a translation (`(through translator)`)
+    translated: bool = False
 
     def lower_third(self) -> LowerThird:
         return LowerThird(self.name, self.title)
@@ -97,6 +101,15 @@ def _is_description(words: list[str]) -> bool:
 
 def parse_label(text: str) -> Label | None:
     """A speaker marker read, or None when the text is not one."""
+    label = _parse_label(text)
+    if label is not None:
+        label = replace(label, voice_over=bool(re.search(r"(?i)\(\s*(?:voice[- ]?over|v/?o)\s*\)", text)),
+                        translated=bool(re.search(r"(?i)\b(?:translat\w*|interpret\w*|dubbed)\b", text))
+                        or bool(label.language and label.language.lower() != "english"))
+    return label
+
+
+def _parse_label(text: str) -> Label | None:
     text = " ".join(text.split()).strip(" :,")
     text = re.sub(r"(?i)^(?:sot|soundbite|bite|sync|interview)\s*[:\-\u2013]\s*", "", text)
     if not text or len(text) > 160:

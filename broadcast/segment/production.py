@@ -53,6 +53,7 @@ class _State:
     mode: str | None = None  # None before the first direction: the page header
     speaker: LowerThird | None = None
     language: str | None = None
+    translated: bool = False  # the bite's words are a translation
     started: bool = False  # the package has begun (a track, bite or stand-up was heard)
     copy_done: bool = False  # the anchor's bracketed copy has closed
     bite_quoted: bool = False  # the bite opened with a quotation mark
@@ -79,6 +80,7 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
             out.note(token, NoteKind.SHOT)
         elif kind is TokenKind.VOICE:
             state.language = token.value or state.language
+            state.translated = state.translated or bool(state.language and state.language.lower() != "english")
             out.note(token, NoteKind.DIRECTION)
         elif kind in (TokenKind.RADIO, TokenKind.WEB):
             if token.rule in ("note_mode", "line_mode") or token.value and token.text == "":
@@ -138,6 +140,7 @@ def _direction(token: Token, state: _State, out: Assembly) -> None:
     state.speaker = state.pending_super if mode == "soundbite" else None
     state.pending_super = None
     state.language = None
+    state.translated = False
     state.bite_closed = False
 
 
@@ -145,18 +148,21 @@ def _speaker(token: Token, state: _State, out: Assembly) -> None:
     label = parse_label(token.text)
     person = label.lower_third() if label else None
     if label and label.surname_only:
-        person = resolve_surname(label, state.known)
+        correspondent = [LowerThird(out.people.correspondent, "")] if out.people.correspondent else []
+        person = resolve_surname(label, state.known + correspondent)
         if person is None:  # not someone named before: a note we cannot read further
             out.note(token, NoteKind.DIRECTION)
             return
     out.note(token, NoteKind.SUPER)
     state.parts_at_marker = len(out.parts)
     if out.people.is_correspondent(person):
-        state.mode, state.speaker = "standup", None
+        # the correspondent's voice over pictures is the track; on camera, a stand-up
+        state.mode, state.speaker = ("narration" if label and label.voice_over else "standup"), None
     else:
         state.mode, state.speaker = "soundbite", person
         state.known.append(person)
     state.language = label.language if label else None
+    state.translated = bool(label and label.translated)
     state.bite_closed = False
     out.last_was_speaker = True
 
@@ -201,8 +207,9 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
         state.bite_closed = state.bite_quoted and not state.quote_open
     if kind in (Kind.NARRATION, Kind.SOUNDBITE, Kind.STANDUP):
         state.started = True
-    out.speech(token, kind, speaker=speaker, language=state.language if kind is Kind.SOUNDBITE else None,
-               unquote=kind is Kind.SOUNDBITE, vo=mode == "vo")
+    bite = kind is Kind.SOUNDBITE
+    out.speech(token, kind, speaker=speaker, language=state.language if bite else None,
+               unquote=bite, vo=mode == "vo", translated=bite and state.translated)
     out.last_was_speaker = False
 
 

@@ -154,7 +154,7 @@ def finish(out: Assembly, convention: str) -> Report:
             speaker = LowerThird(correspondent or (speaker.name if speaker else ""), _place(location))
         if kind is not Kind.SOUNDBITE and kind is not Kind.STANDUP:
             speaker = None
-        translated = bool(p.language) and p.language.lower() != "english" and kind is Kind.SOUNDBITE
+        translated = kind is Kind.SOUNDBITE and (p.translated or bool(p.language) and p.language.lower() != "english")
         segment = common.make_segment(kind, Clip.join(p.clips, "\n"), speaker=speaker, unquote=p.unquote,
                                       language=p.language if kind is Kind.SOUNDBITE else None,
                                       translated=translated)
