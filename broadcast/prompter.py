@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from broadcast.errors import UnusableInput
 from broadcast.model import Build, Kind, Report, Segment
-from broadcast.segment.common import find_signoff
 
 CASES = ("upper", "as-written")
 
@@ -233,16 +232,10 @@ def out_cue(text: str) -> str:
 
 def standard_out_cue(report: Report, segment: Segment) -> str:
     """The sign-off in full: `Julia Lyubova, CGTN, Moscow`, the correspondent's name in place
-    of the initials a transcript writes."""
-    found = find_signoff(segment.text)
-    who = found.initials if found else None
-    name = report.correspondent
-    if name and (who is None or who == "".join(w[0] for w in name.split()).upper()):
-        who = name
-    network = found.network if found else report.network
-    location = found.location if found else report.location
-    if who and network and location:
-        return f"{who}, {network}, {location}"
+    of the initials a transcript writes (resolved once by the segmenter: `Report.signoff`)."""
+    signoff = report.signoff
+    if signoff and signoff.network and signoff.location:
+        return signoff.spoken
     return segment.text.rstrip(" .")
 
 

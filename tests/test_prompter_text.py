@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from broadcast.errors import UnusableInput
 from broadcast.exporters.prompter_txt import prompter_text
-from broadcast.model import Kind, LowerThird, Report, Segment
+from broadcast.model import Kind, LowerThird, Report, Segment, SignOff
 from broadcast.pipeline import build_report, build_text
 from broadcast.profiles import load_profile
 from broadcast.prompter import (
@@ -237,13 +237,21 @@ def test_cues_are_recognisable_first_and_last_words():
     assert out_cue("a b c d e f") == "c d e f"  # never more than four words
 
 
-def test_standard_out_cue_names_the_correspondent():
-    report = Report("t", (), "CGTN", "Julia Lyubova", "Moscow", ())
-    assert standard_out_cue(report, Segment(Kind.SIGNOFF, "JL, CGTN, Moscow.", (0, 0))) == \
-        "Julia Lyubova, CGTN, Moscow"
-    assert standard_out_cue(report, Segment(Kind.SIGNOFF, "AB, CGTN, Beijing.", (0, 0))) == "AB, CGTN, Beijing"
-    unknown = Report("t", (), "CGTN", None, "Moscow", ())
-    assert standard_out_cue(unknown, Segment(Kind.SIGNOFF, "JL, CGTN, Moscow.", (0, 0))) == "JL, CGTN, Moscow"
+def test_standard_out_cue_is_the_sign_off_as_heard():
+    signoff = SignOff("JL, CGTN, Moscow.", "Julia Lyubova", "CGTN", "Moscow")
+    report = Report("t", (), "CGTN", "Julia Lyubova", "Moscow", (), signoff=signoff)
+    line = Segment(Kind.SIGNOFF, "JL, CGTN, Moscow.", (0, 0))
+    assert standard_out_cue(report, line) == "Julia Lyubova, CGTN, Moscow"
+    unknown = Report("t", (), "CGTN", None, "Moscow", (), signoff=SignOff("JL, CGTN, Moscow.", None, "CGTN", "Moscow"))
+    assert standard_out_cue(unknown, line) == "JL, CGTN, Moscow"
+    assert standard_out_cue(Report("t", (), None, None, None, ()), line) == "JL, CGTN, Moscow"
+
+
+def test_the_segmenter_expands_the_sign_off_initials_once(reference_text):
+    from broadcast.segment import segment
+    assert segment(reference_text).signoff.spoken == "Julia Lyubova, CGTN, Moscow"
+    other = reference_text.replace("JL, CGTN, Moscow.", "AB, CGTN, Moscow.")
+    assert segment(other).signoff.spoken == "AB, CGTN, Moscow"
 
 
 def test_pronouncer_puts_the_respelling_after_the_name():
