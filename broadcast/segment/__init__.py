@@ -82,6 +82,16 @@ def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
         a, b = token.span
         if _covered(spans, a, b):
             continue
+        inside = [s for s in report.segments if s.span[0] < b and a < s.span[1]]
+        if inside and token.kind is TokenKind.PROSE:
+            # Words of the line are spoken (`VLADIMIR PUTIN RUSSIAN PRESIDENT "..."`); what
+            # stands before the first of them is the super, the rest the reader's markup.
+            for start, end in _gaps((a, b), [s.span for s in inside]):
+                if script[start:end].strip():
+                    super_ = start == a and inside[0].speaker is not None
+                    notes.append(Note(NoteKind.SUPER if super_ else NoteKind.DIRECTION, script[start:end],
+                                      (start, end), token.rule))
+            continue
         kind = _NOTE_OF.get(token.kind)
         if kind is None:  # prose the reader did not speak
             text = token.text
@@ -111,6 +121,18 @@ def _facts(fields) -> dict[str, str]:
     for _, name, value in fields:
         if value.strip(" _-") and name not in out:
             out[name] = value
+    return out
+
+
+def _gaps(region: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of `region` that no span covers."""
+    out, pos = [], region[0]
+    for start, end in sorted(spans):
+        if start > pos:
+            out.append((pos, min(start, region[1])))
+        pos = max(pos, end)
+    if pos < region[1]:
+        out.append((pos, region[1]))
     return out
 
 

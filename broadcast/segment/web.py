@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, is_caseless, is_titleish, lower_third
+from broadcast.segment.supers import (
+    ACRONYMS, Spellings, is_capitals, is_caseless, is_titleish, lower_third, proper_case, title_case,
+)
 
 NAME = "web"
 
@@ -89,11 +91,16 @@ class _Piece:
     rest: Clip  # the paragraph after the super (all of it when there is none)
 
 
-def _pieces(paragraphs: list[Clip]) -> list[_Piece]:
+def _pieces(paragraphs: list[Clip], standup_super: list[str] | None = None) -> list[_Piece]:
+    """Paragraphs with their supers. In a script typed all in capitals (`standup_super` given,
+    possibly empty), capitals are no evidence of a super: a super is the run before a quote,
+    or the correspondent's name and place the intro gives, nothing else."""
     pieces: list[_Piece] = []
     for para in paragraphs:
         previous = pieces[-1] if pieces else None
         count, end = _leading_capitals(para.text)
+        if standup_super is not None and count and not para.text[end:].lstrip(" ,:").startswith('"'):
+            count, end = _bounded_super(para.text, standup_super)
         words = para.text[:end].split()
         if count and (_is_super(words) or _short_super(para.text, end)):
             pieces.append(_Piece(para, words, para[end:]))
@@ -103,6 +110,25 @@ def _pieces(paragraphs: list[Clip]) -> list[_Piece]:
         else:
             pieces.append(_Piece(para, [], para))
     return pieces
+
+
+def _bounded_super(text: str, standup_super: list[str]) -> tuple[int, int]:
+    """(words, end) of the stand-up super opening an all-capitals paragraph, or (0, 0)."""
+    words = list(_TOKEN.finditer(text))
+    k = len(standup_super)
+    if k and len(words) > k and [w.group(0).strip(",:").upper() for w in words[:k]] == standup_super:
+        return k, words[k - 1].end()
+    return 0, 0
+
+
+#: words of an intro's hand-over ("OUR CORRESPONDENT X REPORTS FROM Y"), for reading it in capitals
+_HANDOVER = re.compile(r"\b(OUR|CORRESPONDENT|REPORTER|PRODUCER|EDITOR|REPORTS|FROM|HAS|MORE|THE|STORY|"
+                       r"DETAILS|EXPLAINS|TAKES|A|LOOK|TELLS|US|LOOKS)\b")
+
+
+def _is_all_capitals(paragraphs: list[Clip]) -> bool:
+    letters = "".join(p.text for p in paragraphs)
+    return is_capitals(letters) if any(c.isalpha() for c in letters) else False
 
 
 def _looks_like_copy(line: str) -> bool:
@@ -163,17 +189,32 @@ def parse(text: str) -> Report:
         # A one-paragraph script is all anchor copy; the first line is then not a title.
         paragraphs, title = [title_clip], ""
 
-    pieces = _pieces(paragraphs)
+    all_capitals = _is_all_capitals(paragraphs)
+    standup_super = None
+    if all_capitals:
+        # The intro's hand-over names the correspondent and the place: the one super that
+        # no quote follows.
+        named, place = common.correspondent_from_intro(
+            _HANDOVER.sub(lambda m: m.group(1).lower(), paragraphs[0].text))
+        standup_super = (named.upper().split() + (place or "").upper().split()) if named else []
+    pieces = _pieces(paragraphs, standup_super)
     # The body's own spelling, learnt without the supers, restores their case.
     spellings = Spellings.from_text("\n".join(p.rest.text for p in pieces))
 
     intro = pieces[0].para.text if not pieces[0].capitals else ""
+    if all_capitals:
+        intro = _HANDOVER.sub(lambda m: m.group(1).lower(), intro)
     correspondent, location = common.correspondent_from_intro(intro)
+    if all_capitals and correspondent:
+        correspondent = proper_case(correspondent.split(), spellings, is_name=True)
+        location = title_case(location) if location else None
     signoff = common.find_signoff(pieces[-1].para.text)
     if signoff and signoff.start == 0 and len(pieces) == 1:
         signoff = None
     network = signoff.network if signoff else None
     location = (signoff.location if signoff else None) or location
+    if all_capitals and location:
+        location = title_case(location)
     if signoff and not correspondent:
         # Initials name the correspondent from a super that is not someone's quoted bite.
         runs = [p.capitals for p in pieces if p.capitals and not _is_titled_bite(p, spellings)]
