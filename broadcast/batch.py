@@ -49,6 +49,8 @@ class FileResult:
     path: Path
     written: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: (words read as speech, prose words of the script)
+    prose_read: tuple[int, int] | None = None
     #: why the script was skipped, in one line; None when it was built
     error: str | None = None
     #: the failure is a fault of the tool, not of the script
@@ -120,7 +122,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started,
+                      prose_read=build.report.prose_read())
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

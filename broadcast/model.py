@@ -76,6 +76,10 @@ class NoteKind(StrEnum):
     UNCLASSIFIED = "unclassified"  # prose no rule claimed: warned about, never silently lost
 
 
+#: notes that hold prose: a reading that puts much of a script there is suspect
+_PROSE_NOTES = frozenset({NoteKind.UNCLASSIFIED, NoteKind.RADIO, NoteKind.WEB})
+
+
 @dataclass(frozen=True)
 class Note:
     """A part of the input that is not spoken, kept with what it is and where it was."""
@@ -125,6 +129,15 @@ class Report:
     form: str | None = None
     #: the story's slug, as the newsroom system names it
     slug: str | None = None
+
+    def prose_read(self) -> tuple[int, int]:
+        """(words read as speech, words of prose in the script): the prose being the spoken
+        words and the notes that read like sentences a person could have meant to be heard
+        (prose no rule claimed, radio and web copy, long notes ending a sentence)."""
+        spoken = sum(len(s.text.split()) for s in self.segments)
+        set_aside = sum(len(n.text.split()) for n in self.notes if n.kind in _PROSE_NOTES or (
+            len(n.text.split()) >= 8 and n.text.rstrip(" )]").endswith((".", "!", "?", '"'))))
+        return spoken, spoken + set_aside
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ def report_dict(report: Report) -> dict:
         **({"stated_trt": report.stated_trt / 1000} if report.stated_trt is not None else {}),
         **({"form": report.form} if report.form else {}),
         **({"slug": report.slug} if report.slug else {}),
+        "reading": dict(zip(("spoken_words", "prose_words"), report.prose_read())),
     }
 
 

@@ -30,6 +30,8 @@ CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
 TOKEN_CONVENTIONS = ("production", "newsroom")
 READ_WITHOUT_HEADER = ("transcript",)
+#: a reading that speaks less than this share of a script's prose is warned about
+LOW_SHARE = 0.6
 
 _NOTE_OF = {
     TokenKind.METADATA: NoteKind.METADATA, TokenKind.DIRECTION: NoteKind.DIRECTION,
@@ -51,6 +53,11 @@ def segment(text: str, convention: str | None = None) -> Report:
     report = _assemble(name, masked, tokens)
     warnings = report.warnings + (detection.warnings if convention is None else ())
     report = replace(report, warnings=warnings)
+    spoken, prose = report.prose_read()
+    if prose and spoken < LOW_SHARE * prose:
+        report = replace(report, warnings=report.warnings + (
+            f"only {spoken} of the script's {prose} prose words were read as speech; the rest went to "
+            f"notes (see `broadcast segment --explain`)",))
     report = withheld.redact(report, marks)
     if not report.segments:
         raise UnusableInput(f"no spoken text found in the script (read as the {name} convention)")
@@ -173,9 +180,6 @@ def explain(text: str, convention: str | None = None) -> str:
     marks = withheld.find(text)
     tokens = lex(marks.masked)
     detection = detect(marks.masked, tokens)
-    by_span = {}
-    for s in report.segments:
-        by_span.setdefault(s.span[0], str(s.kind))
     notes = {n.span: str(n.kind) for n in report.notes}
     out = [_detection_line(detection, convention)]
     lines = marks.masked.split("\n")
@@ -185,14 +189,13 @@ def explain(text: str, convention: str | None = None) -> str:
     by_line: dict[int, list[Token]] = {}
     for t in tokens:
         by_line.setdefault(t.line, []).append(t)
-    spans = sorted(s.span for s in report.segments)
     for number, line in enumerate(text.split("\n"), 1):
         shown = line if len(line) <= 70 else line[:67] + "..."
         out.append(f"{number:>4} | {shown}")
         for t in by_line.get(number, []):
             became = notes.get(t.span) or next(
-                (str(s.kind) for s in report.segments if s.span[0] <= t.inner[0] < max(s.span[1], t.inner[0] + 1)),
-                "note" if _covered(spans, *t.span) else "?")
+                (str(s.kind) for s in report.segments if s.span[0] <= t.inner[0] < s.span[1]), None) or next(
+                (str(n.kind) for n in report.notes if n.span[0] <= t.span[0] < n.span[1]), "?")
             value = f" {t.value}" if t.value else ""
             snippet = t.text if len(t.text) <= 40 else t.text[:37] + "..."
             out.append(f"     -> {t.kind}{value} [{t.rule}] => {became}: {snippet!r}")
