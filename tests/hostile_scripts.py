@@ -193,6 +193,35 @@ def production_scripts(draw) -> Script:
 
 
 @st.composite
+def newsroom_scripts(draw) -> Script:
+    """`SLUG:` header, `ANCHOR:` copy, `TAKE PKG`, `TRACK n:`, `SOT: NAME, TITLE` with a `CG:` super,
+    `STANDUP:` and `SIGNOFF:`, as local and network newsrooms type a package."""
+    correspondent, place = draw(reporter), draw(st.sampled_from(PLACES))
+    intro = draw(paragraph())
+    lines = ["SLUG: STORY", f"REPORTER: {proper(correspondent)}", "PKG TRT: 1:52", "", "ANCHOR:", intro, "",
+             draw(st.sampled_from(("TAKE PKG", "{***TAKE PKG***}", "VT"))), ""]
+    spoken = [intro]
+    bites = 0
+    for number, kind in enumerate(draw(st.lists(st.sampled_from(("track", "bite")), min_size=1, max_size=6)), 1):
+        text = draw(paragraph())
+        if kind == "bite":
+            who = draw(someone_else(correspondent))
+            title = draw(st.sampled_from(TITLES))
+            lines += [f"SOT: {proper(who).upper()}, {title.upper()}", f"CG: {proper(who)} / {title.title()}",
+                      f'"{text}"']
+            bites += 1
+        else:
+            lines += [f"TRACK {number}:", text]
+        lines.append("")
+        spoken.append(text)
+    standup = draw(paragraph())
+    signoff = f"{proper(correspondent)}, {draw(st.sampled_from(NETWORKS))}, {place}."
+    lines += ["STANDUP:", standup, "SIGNOFF:", signoff, "##"]
+    spoken += [standup, signoff]
+    return Script("newsroom", "\n".join(lines), spoken_words(*spoken), bites)
+
+
+@st.composite
 def agency_scripts(draw) -> Script:
     """A shot list: headline, dateline, numbered shots, SOUNDBITE lines, a STORYLINE."""
     place = draw(st.sampled_from(PLACES))
@@ -218,6 +247,7 @@ def agency_scripts(draw) -> Script:
 
 #: a strategy for each convention the segmenter reads
 STRATEGIES = {"web": web_scripts(), "transcript": transcript_scripts(), "production": production_scripts(),
+              "newsroom": newsroom_scripts(),
               "agency": agency_scripts()}
 
 
