@@ -58,6 +58,15 @@ class Segment:
     language: str | None = None
     #: the words are a translation of what was said (voice-over or subtitles on air)
     translated: bool = False
+    #: the running time the script states for a clip (`RUNS: :14`), in ms
+    runs: int | None = None
+    #: a clip the script gives only by its first and last words (`IN:` / `OUT:`): its words
+    #: are unknown (`text` is empty) until a transcript or word timings supply them
+    cue_words: tuple[str, str] | None = None
+
+    @property
+    def words_known(self) -> bool:
+        return bool(self.text)
 
 
 class NoteKind(StrEnum):

@@ -281,8 +281,10 @@ def prompter_blocks(build: Build) -> tuple[PrompterBlock, ...]:
         # each block's seconds are the difference of rounded times, so that they sum to the total
         reads = whole_seconds(end) - at
         if segment.kind is Kind.SOUNDBITE:
-            cue = SoundbiteCue(_speaker_line(segment), cased(in_cue(segment.text)),
-                               cased(out_cue(segment.text)), reads, segment.language, segment.translated)
+            # a clip the script gives only by its cue words shows those
+            first, last = segment.cue_words or (in_cue(segment.text), out_cue(segment.text))
+            cue = SoundbiteCue(_speaker_line(segment), cased(first), cased(last), reads, segment.language,
+                               segment.translated)
             blocks.append(PrompterBlock(i, segment.kind, f"SOT: {cue.who}", "", start, end, at, reads, cue))
             continue
         if segment.kind is Kind.SIGNOFF:

@@ -208,7 +208,10 @@ def time_report(report: Report, profile: StyleProfile) -> tuple[TimedSegment, ..
     """Place the segments one after another on the report's time line, frame-aligned."""
     out, t = [], 0
     for segment in report.segments:
-        end = profile.snap(t + read_time(segment.text, ROLE[segment.kind], profile))
+        # a clip's stated running time wins over a read-time estimate (and is all there is
+        # for a clip whose words the script does not give)
+        duration = segment.runs if segment.runs else read_time(segment.text, ROLE[segment.kind], profile)
+        end = profile.snap(t + duration)
         out.append(TimedSegment(segment, t, end))
         t = end
     return tuple(out)

@@ -39,6 +39,8 @@ def _expected_form(report) -> dict:
                 "speaker": None if s.speaker is None else {"name": s.speaker.name, "title": s.speaker.title},
                 **({"language": s.language} if s.language else {}),
                 **({"translated": True} if s.translated else {}),
+                **({"runs": s.runs} if s.runs else {}),
+                **({"cue_words": list(s.cue_words)} if s.cue_words else {}),
             }
             for s in report.segments
         ],

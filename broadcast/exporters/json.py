@@ -32,6 +32,9 @@ def report_dict(report: Report) -> dict:
                 "span": list(s.span),
                 **({"language": s.language} if s.language else {}),
                 **({"translated": True} if s.translated else {}),
+                **({"runs": s.runs / 1000} if s.runs else {}),
+                **({"words_known": False, "in_words": s.cue_words[0], "out_words": s.cue_words[1]}
+                   if s.cue_words else {}),
             }
             for s in report.segments
         ],

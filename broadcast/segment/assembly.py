@@ -23,6 +23,10 @@ class Part:
     unquote: bool = False
     vo: bool = False  # under a VO direction: the anchor's in a VO story, the track in a package
     translated: bool = False
+    #: a clip given only by its cue words: (in words, out words); its own words are unknown
+    cue_words: tuple[str, str] | None = None
+    runs: int | None = None
+    span: tuple[int, int] | None = None  # where a part with no words stands in the script
     line: int = 0
 
 
@@ -88,10 +92,20 @@ class Assembly:
         if self.continues(kind, speaker):
             self.parts[-1].clips.append(clip)
         else:
-            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, translated, token.line))
+            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, translated, line=token.line))
         self._open = True
 
 
+
+    def unknown_words(self, speaker: LowerThird | None, cue_words: tuple[str, str], runs: int | None,
+                      line: int, span: tuple[int, int]) -> None:
+        """A soundbite the script gives only by its cue words and running time (at `span`)."""
+        self.parts.append(Part(Kind.SOUNDBITE, [], speaker, cue_words=cue_words, runs=runs, line=line, span=span))
+        self.warnings.append(
+            f"line {line}: a soundbite given only by its cue words (IN: {cue_words[0]!r} OUT: {cue_words[1]!r}); "
+            f"its words are not in the script, so it has no subtitles: add its transcript, or build with "
+            f"--timings")
+        self._open = False
 
 
 def _quote(text: str, width: int = 60) -> str:

@@ -62,10 +62,16 @@ class _State:
     known: list[LowerThird] = field(default_factory=list)
     pending_super: LowerThird | None = None  # a CG:/SUPER: line waiting for its bite
     parts_at_marker: int = 0  # how many parts there were when the last speaker or mode was set
+    cue_in: str | None = None  # a clip's cue words and running time, as the script gives them
+    cue_out: str | None = None
+    cue_line: int = 0
+    cue_span: tuple[int, int] | None = None
+    runs: int | None = None
+    parts_ref: list = field(default_factory=list)  # the assembly's parts, for a running time
 
 
 def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
-    state = _State()
+    state = _State(parts_ref=out.parts)
     for token in tokens:
         kind = token.kind
         if kind is TokenKind.METADATA:
@@ -75,6 +81,7 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif kind is TokenKind.CREDIT:
             out.note(token, NoteKind.CREDIT)
         elif kind is TokenKind.CUE:
+            _cue(token, state)
             out.note(token, NoteKind.CUE)
         elif kind is TokenKind.SHOT:
             out.note(token, NoteKind.SHOT)
@@ -87,15 +94,53 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
                 state.mode = token.value
             out.note(token, NoteKind.RADIO if kind is TokenKind.RADIO else NoteKind.WEB)
         elif kind is TokenKind.DIRECTION:
+            if token.value:
+                _close_clip(state, out)
             _direction(token, state, out)
         elif kind is TokenKind.SPEAKER:
+            _close_clip(state, out)
             _speaker(token, state, out)
         elif kind is TokenKind.SUPER:
             _super(token, state, out)
         elif kind is TokenKind.COPY:
+            _close_clip(state, out)
             _copy(token, state, out)
         else:
             _prose(token, state, out)
+    _close_clip(state, out)
+
+
+_CUE = re.compile(r"(?i)\s*\(?\s*(?P<what>IN|OUT|IN ?WORDS|OUT ?WORDS|IN ?CUE|OUT ?CUE|INCUE|OUTCUE|RUNS|RUNNING|"
+                  r"DUR|DURATION|TIME)?\s*:?\s*(?P<value>.*?)\)?\s*$")
+
+
+def _cue(token: Token, state: _State) -> None:
+    """`IN: "We have never seen`, `OUT: before the storm."`, `RUNS: :14`, `(:09)`: kept for the
+    clip they describe."""
+    from broadcast.segment.resolve import running_time
+    m = _CUE.match(token.text)
+    what = (m.group("what") or "RUNS").upper().replace(" ", "")
+    value = m.group("value").strip(" \"'.\u2026")
+    a, b = token.span
+    state.cue_span = (min(a, state.cue_span[0]), max(b, state.cue_span[1])) if state.cue_span else (a, b)
+    if what.startswith("IN"):
+        state.cue_in, state.cue_line = value, token.line
+    elif what.startswith("OUT"):
+        state.cue_out = value
+    else:
+        state.runs = running_time(value) or state.runs
+        if state.mode == "soundbite" and len(out_parts := state.parts_ref) > state.parts_at_marker:
+            out_parts[-1].runs = state.runs  # the bite just read runs this long
+
+
+def _close_clip(state: _State, out: Assembly) -> None:
+    """A soundbite marker followed only by cue words: a clip whose words the script lacks."""
+    if state.mode == "soundbite" and (state.cue_in or state.cue_out) and len(out.parts) == state.parts_at_marker:
+        out.unknown_words(state.speaker, (state.cue_in or "", state.cue_out or ""), state.runs, state.cue_line,
+                          state.cue_span)
+        state.parts_at_marker = len(out.parts)
+    state.cue_in = state.cue_out = state.cue_span = None
+    state.runs = None
 
 
 def _super(token: Token, state: _State, out: Assembly) -> None:

@@ -147,6 +147,10 @@ def finish(out: Assembly, convention: str) -> Report:
     for p in parts:
         speaker = p.speaker
         kind = p.kind
+        if p.cue_words:  # a clip given only by its cue words: no words, a running time
+            segments.append(Segment(Kind.SOUNDBITE, "", p.span, speaker=speaker, runs=p.runs,
+                                    cue_words=p.cue_words))
+            continue
         if kind is Kind.SOUNDBITE and out.people.is_correspondent(speaker):
             kind = Kind.STANDUP
         if kind is Kind.STANDUP and not (speaker and p.kind is Kind.STANDUP):
@@ -161,7 +165,8 @@ def finish(out: Assembly, convention: str) -> Report:
         if segment:
             # the span covers the part's whole region: the bite's quotation marks included
             region = Clip.join(p.clips).span
-            segments.append(replace(segment, span=(min(region[0], segment.span[0]), max(region[1], segment.span[1]))))
+            segments.append(replace(segment, span=(min(region[0], segment.span[0]), max(region[1], segment.span[1])),
+                                    runs=p.runs if kind is Kind.SOUNDBITE else None))
     trt = _field(fields, "trt")
     title = _field(fields, "title") or _field(fields, "slug") or ""
     return Report(
