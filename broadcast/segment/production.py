@@ -120,7 +120,7 @@ def _cue(token: Token, state: _State) -> None:
     from broadcast.segment.resolve import running_time
     m = _CUE.match(token.text)
     what = (m.group("what") or "RUNS").upper().replace(" ", "")
-    value = m.group("value").strip(" \"'.\u2026")
+    value = (m.group("value") if m.group("what") else token.text).strip(" \"'.\u2026()")
     a, b = token.span
     state.cue_span = (min(a, state.cue_span[0]), max(b, state.cue_span[1])) if state.cue_span else (a, b)
     if what.startswith("IN"):
