@@ -85,10 +85,6 @@ class NoteKind(StrEnum):
     UNCLASSIFIED = "unclassified"  # prose no rule claimed: warned about, never silently lost
 
 
-#: notes that hold prose: a reading that puts much of a script there is suspect
-_PROSE_NOTES = frozenset({NoteKind.UNCLASSIFIED, NoteKind.RADIO, NoteKind.WEB})
-
-
 @dataclass(frozen=True)
 class Note:
     """A part of the input that is not spoken, kept with what it is and where it was."""
@@ -142,10 +138,12 @@ class Report:
     def prose_read(self) -> tuple[int, int]:
         """(words read as speech, words of prose in the script): the prose being the spoken
         words and the notes that read like sentences a person could have meant to be heard
-        (prose no rule claimed, radio and web copy, long notes ending a sentence)."""
+        (prose no rule claimed, directions of a sentence or more). Radio and web copy, header
+        fields and credits are set aside on purpose and do not count."""
         spoken = sum(len(s.text.split()) for s in self.segments)
-        set_aside = sum(len(n.text.split()) for n in self.notes if n.kind in _PROSE_NOTES or (
-            len(n.text.split()) >= 8 and n.text.rstrip(" )]").endswith((".", "!", "?", '"'))))
+        set_aside = sum(len(n.text.split()) for n in self.notes if n.kind is NoteKind.UNCLASSIFIED or (
+            n.kind is NoteKind.DIRECTION and len(n.text.split()) >= 8
+            and n.text.rstrip(" )]").endswith((".", "!", "?", '"'))))
         return spoken, spoken + set_aside
 
 

@@ -55,6 +55,7 @@ class Assembly:
     warnings: list[str] = field(default_factory=list)
     people: People = field(default_factory=People)
     last_was_speaker: bool = False
+    header_prose: list[Token] = field(default_factory=list)
     _open: bool = False  # the last token was speech: more of it may join the same part
 
     def note(self, token: Token, kind: NoteKind, rule: str | None = None) -> None:
@@ -74,11 +75,24 @@ class Assembly:
         """Text before the script's first direction: the page's title, or prose nobody claimed."""
         text = token.text
         if len(text.split()) >= 8 and re.search(r"[.!?][\"']?$", text):
-            self.note(token, NoteKind.UNCLASSIFIED, "header_prose")
-            self.warnings.append(f"line {token.line}: prose before the script's first direction was not "
-                                 f"read as speech ({_quote(text)}); mark who reads it")
+            self.header_prose.append(token)  # a page description, or prose nobody claimed: see settle
+            self._open = False
         else:
             self.note(token, NoteKind.CLUTTER, "header_text")
+
+    def settle_header(self, intro: str) -> None:
+        """Prose before the first direction: the page's description of the story when it
+        repeats the intro (most of its words are the intro's), else prose no rule claimed."""
+        intro_words = set(_words(intro))
+        for token in self.header_prose:
+            words = _words(token.text)
+            if intro_words and sum(w in intro_words for w in words) >= 0.8 * len(words):
+                self.note(token, NoteKind.CLUTTER, "page_description")
+            else:
+                self.note(token, NoteKind.UNCLASSIFIED, "header_prose")
+                self.warnings.append(f"line {token.line}: prose before the script's first direction was not "
+                                     f"read as speech ({_quote(token.text)}); mark who reads it")
+        self.header_prose.clear()
 
     def continues(self, kind: Kind, speaker: LowerThird | None) -> bool:
         return self._open and bool(self.parts) and self.parts[-1].kind is kind and self.parts[-1].speaker == speaker
@@ -106,6 +120,10 @@ class Assembly:
             f"its words are not in the script, so it has no subtitles: add its transcript, or build with "
             f"--timings")
         self._open = False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
 def _quote(text: str, width: int = 60) -> str:

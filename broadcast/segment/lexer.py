@@ -429,12 +429,14 @@ def _line_clutter(script, piece, line):
     phrase = vocab.bare(text)
     # a one-word phrase (`Metadata`, `Printed`) only as the whole line; a longer one (`We use
     # cookies`) may open a banner
+    fields = _fields(script, piece.inner[0], piece.inner[1])
     if any(phrase == w or " " in w and phrase.startswith(w) and (
-            len(text.split()) <= 12 or re.search(r"(?i)cookie|privacy", text)) for w in vocab.words("clutter")) \
+            len(text.split()) <= 12 or fields or re.search(r"(?i)cookie|privacy", text))
+            for w in vocab.words("clutter")) \
             or re.fullmatch(r"(?i)page \d+(?: of \d+)?|\d+\s*/\s*\d+|https?://\S+", text.strip()) \
-            or re.fullmatch(r"-\s+\S.{0,80}", text.strip()) and not re.search(r"[.!?]\W*$", text):
+            or re.fullmatch(r"-\s+\S.*", text.strip()) and (fields or len(text) <= 80) \
+            and not re.search(r"[.!?]\W*$", text):
         # A metadata field among the clutter (`Transcript/Script ... HEADLINE: ...`) is kept as one.
-        fields = _fields(script, piece.inner[0], piece.inner[1])
         if fields:
             first = fields[0][0]
             head = _Piece("line", (piece.span[0], first), (piece.inner[0], first))

@@ -128,6 +128,7 @@ def finish(out: Assembly, convention: str) -> Report:
     correspondent = out.people.correspondent
     location = _field(fields, "location")
     intro = " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
+    out.settle_header(intro)
     if not correspondent or not location:
         named, place = common.correspondent_from_intro(intro)
         correspondent, location = correspondent or named, location or place
