@@ -37,6 +37,9 @@ def test_spans_point_at_the_words(path):
         region = script[start:end]
         if PLACEHOLDER in s.text:
             continue  # a withheld name: the script's words differ there, by design
+        if not s.words_known:
+            assert region.lstrip().startswith("IN"), region  # a clip given by its cue lines
+            continue
         assert region[0] == s.text[0] or region[0] == '"' and region[1] == s.text[0]
         assert _subsequence(s.text, region), (s.text, region)
 
