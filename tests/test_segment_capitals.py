@@ -18,6 +18,7 @@ def test_the_reference_in_capitals_reads_like_the_reference(reference_text):
     assert upper.signoff.spoken.upper() == mixed.signoff.spoken.upper()
     assert not uncovered(upper_text, upper)
     assert not any("not read as speech" in w for w in upper.warnings)
+    assert any("typed in capitals" in w and "Recep Tayyip Erdogan" in w for w in upper.warnings)
 
 
 def test_a_capitals_paragraph_with_no_quote_and_no_known_name_is_narration():

@@ -275,6 +275,11 @@ def parse(text: str) -> Report:
     if not correspondent and not signoff:
         # An anchor reader: every word not in a bite is the anchor's.
         segments = [s if s.kind is Kind.SOUNDBITE else _as_anchor(s) for s in segments]
+    if all_capitals and speakers:
+        # Capitals say nothing of how a name is spelt: the rules (particles, Mc, acronyms) are a guess.
+        cased = ", ".join(dict.fromkeys(lt.name for lt in speakers.values() if lt.name))
+        warnings.append(f"the script is typed in capitals: the lower-thirds' case ({cased}) is inferred, "
+                        f"not spelt by the script; check it")
     return Report(
         title=title,
         tags=tags,
