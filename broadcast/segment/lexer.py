@@ -434,6 +434,7 @@ def _line_clutter(script, piece, line):
             len(text.split()) <= 12 or fields or re.search(r"(?i)cookie|privacy", text))
             for w in vocab.words("clutter")) \
             or re.fullmatch(r"(?i)page \d+(?: of \d+)?|\d+\s*/\s*\d+|https?://\S+", text.strip()) \
+            or len(text.split()) <= 12 and re.search(r"(?i)\bpage \d+ of \d+\s*$|^printed\b.*\d", text) \
             or re.fullmatch(r"-\s+\S.*", text.strip()) and (fields or len(text) <= 80) \
             and not re.search(r"[.!?]\W*$", text):
         # A metadata field among the clutter (`Transcript/Script ... HEADLINE: ...`) is kept as one.
