@@ -431,7 +431,7 @@ def _line_clutter(script, piece, line):
     # cookies`) may open a banner
     fields = _fields(script, piece.inner[0], piece.inner[1])
     if any(phrase == w or " " in w and phrase.startswith(w) and (
-            len(text.split()) <= 12 or fields or re.search(r"(?i)cookie|privacy", text))
+            len(text.split()) <= 12 or fields or len(w.split()) >= 3)  # a long phrase is telling alone
             for w in vocab.words("clutter")) \
             or re.fullmatch(r"(?i)page \d+(?: of \d+)?|\d+\s*/\s*\d+|https?://\S+", text.strip()) \
             or len(text.split()) <= 12 and re.search(r"(?i)\bpage \d+ of \d+\s*$|^printed\b.*\d", text) \
