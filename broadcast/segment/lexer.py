@@ -291,6 +291,14 @@ def _note_mode_with_copy(script, piece, line):
         # another medium's copy, or no words to speak (`SOT In: 2:44 approx.`)
         kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
         return [_token(kind, "note_mode_with_copy", piece, script, line, value=mode)]
+    if mode in ("soundbite", "standup") and _is_label_super(rest):
+        # `((SOT: Maria Silva, firefighter (in Portuguese)))`, `((STANDUP: Ana Costa))`: who speaks
+        if mode == "standup":
+            return [_token(TokenKind.DIRECTION, "note_mode_with_speaker", piece, script, line, value=mode)]
+        head = _Piece("note", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
+        who = _Piece("note", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+        return [_token(TokenKind.DIRECTION, "note_mode_with_speaker", head, script, line, value=mode),
+                _token(TokenKind.SPEAKER, "note_mode_with_speaker", who, script, line)]
     head = _Piece("note", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
     return [_token(TokenKind.DIRECTION, "note_mode_with_copy", head, script, line, value=mode),
             _token(TokenKind.COPY, "note_mode_with_copy", _Piece("copy", (m.end(), piece.span[1]),

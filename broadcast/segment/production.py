@@ -173,8 +173,9 @@ def _direction(token: Token, state: _State, out: Assembly) -> None:
         return
     if mode == "soundbite" and state.mode == "soundbite" and after_speaker:
         return  # ((TAKE SOT)) after the speaker's marker keeps the speaker
-    if mode == "standup" and token.rule == "note_standup":
-        label = parse_label(re.split(r"(?i)\b(?:stand|on[- ]cam|off[- ]cam|ptc|piece)", token.text)[0])
+    if mode == "standup" and token.rule in ("note_standup", "note_mode_with_speaker"):
+        who = re.split(r"(?i)\b(?:stand|on[- ]cam|off[- ]cam|ptc|piece)", token.text)[0]
+        label = parse_label(who.split(":", 1)[-1])
         if label and label.name and not label.surname_only:
             out.people.correspondent_named(label.name)
     if mode in ("skip",):
