@@ -252,7 +252,8 @@ class SignOff:
 
 
 _SIGNOFF = re.compile(
-    rf"(?:^|(?<=[.!?\"'])\s+)(?P<who>{UPPER}{{1,4}}|{UPPER}{LOWER}+(?: {UPPER}[\w'-]+){{1,3}}),\s*"
+    rf"(?:^|(?<=[.!?\"'])\s+)(?P<who>{UPPER}{{1,4}}|{UPPER}{LOWER}+(?: {UPPER}[\w'-]+){{1,3}}|"
+    rf"{UPPER}{{2,}}(?: {UPPER}[{UPPER[1:-1]}'-]+){{1,3}}),\s*"
     rf"(?P<net>{UPPER}\w*(?: {UPPER}\w*){{0,2}}),\s*(?P<place>{UPPER}[\w' .-]{{1,40}}?(?:, {UPPER}[\w' .-]{{1,30}}?)?)\.?\s*$"
 )
 _NETWORK_WORDS = frozenset("News Reuters Euronews Jazeera World 24 Africa America Asia Europe".split())

@@ -469,9 +469,15 @@ def _line_metadata(script, piece, line):
     key = vocab.bare(fields[0][2])
     value = script[fields[0][3]:fields[0][4]]
     # `REPORTER: Jane Doe` is a header field; `REPORTER: The flood came at night...` is copy.
-    if len(fields) == 1 and mode_of(key) not in (None, "skip", "radio", "web") and len(value.split()) > 6:
+    if len(fields) == 1 and mode_of(key) not in (None, "skip", "radio", "web") and not _names_a_person(value):
         return None
     return [_metadata_token(script, piece, line, "line_metadata", piece.inner[0])]
+
+
+def _names_a_person(value: str) -> bool:
+    """`Jane Smith`, `JANE SMITH`: two to four capitalised words, no sentence."""
+    words = value.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?:\d]", value)
 
 
 _CUE_LABELS = re.compile(r"(?i)\s*(?:IN|OUT|IN ?WORDS|OUT ?WORDS|IN ?CUE|OUT ?CUE|OUTCUE|INCUE|RUNS|RUNNING|"
@@ -560,8 +566,11 @@ def _line_label(script, piece, line):
         elif mode in ("radio", "web", "skip", "nat"):
             kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
             tokens.append(_token(kind, "line_label", rest, script, line, value=mode))
-        elif mode == "soundbite" and _is_label_super(script[rest.inner[0]:rest.inner[1]]):
+        elif mode == "soundbite" and _is_label_super(rest_text):
             tokens.append(_token(TokenKind.SPEAKER, "line_label", rest, script, line))
+        elif mode == "standup" and _is_label_super(rest_text):
+            # `PTC: Louise Hart, Leeds`: the correspondent's own super
+            tokens = [_token(TokenKind.DIRECTION, "line_label_with_speaker", piece, script, line, value=mode)]
         else:
             tokens.append(_token(TokenKind.PROSE, "line_label", rest, script, line, value=mode))
     return tokens
@@ -592,7 +601,11 @@ def _line_speaker_label(script, piece, line):
         return None  # `US: officials deny it` is a sentence, not a turn
     label_end = m.end("notes") if m.group("notes") else m.end("who")
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), label_end))
-    tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
+    how = mode_of(m.group("notes") or "")
+    if how:  # `JANE SMITH (ON CAM):`, `KANE FARABAUGH (VO):`: who reads, and how
+        tokens = [_token(TokenKind.DIRECTION, "line_speaker_label_mode", head, script, line, value=how)]
+    else:
+        tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
     if m.end() < piece.inner[1]:
         rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
         tokens.append(_token(TokenKind.PROSE, "line_speaker_label", rest, script, line))

@@ -125,7 +125,7 @@ def _parse_label(text: str) -> Label | None:
         return None
     if "," not in label and re.search(rf"{UPPER}[\w.]*/{UPPER}", label):
         label = label.replace("/", ", ", 1)  # `Rep. Gregory Meeks/Democrat`
-    from broadcast.segment.lexer import is_voice_note, language_in
+    from broadcast.segment.lexer import is_voice_note, language_in, mode_of
     parts = [p.strip() for p in label.split(",") if p.strip()]
     kept = []
     for part in parts:
@@ -136,11 +136,13 @@ def _parse_label(text: str) -> Label | None:
     if not kept or _SENTENCE_END.search(label) and len(label.split()) > 6:
         return None
     first, rest = kept[0].split(), kept[1:]
+    if any(w in vocab.words("roles") for w in vocab.bare(kept[0]).split()) or mode_of(kept[0]):
+        return None  # `TAKE VO/SOT`: directions, not a name
     if vocab.bare(kept[0]) in vocab.words("unnamed_speakers"):
         return Label("", title_case(kept[0].lower()), language)  # `UNIDENTIFIED MALE`
     if any(vocab.bare(" ".join(first)) == r for r in vocab.words("roles")):
         return None
-    title = ", ".join(title_case(p) for p in rest)
+    title = ", ".join(_title(p, not is_capitals(label)) for p in rest)
     if no_name:
         return Label("", title_case(" ".join(kept)), language)
     if not rest and len(first) >= 3:
@@ -158,6 +160,14 @@ def _parse_label(text: str) -> Label | None:
     if len(first) == 1 and not rest and _NAME_WORD.match(first[0]) and not re.search(r"\d", first[0]):
         return Label(first[0], "", language, surname_only=True)
     return None
+
+
+def _title(part: str, mixed: bool) -> str:
+    """A title part as typed on air; a short word in capitals in a mixed-case label (`RMT`,
+    `CDC`) is an acronym the producer typed, kept."""
+    if mixed and re.fullmatch(r"[A-Z0-9&.]{2,5}", part):
+        return part
+    return title_case(part)
 
 
 def _cased_name(words: list[str]) -> str:

@@ -173,11 +173,17 @@ def _direction(token: Token, state: _State, out: Assembly) -> None:
         return
     if mode == "soundbite" and state.mode == "soundbite" and after_speaker:
         return  # ((TAKE SOT)) after the speaker's marker keeps the speaker
-    if mode == "standup" and token.rule in ("note_standup", "note_mode_with_speaker"):
-        who = re.split(r"(?i)\b(?:stand|on[- ]cam|off[- ]cam|ptc|piece)", token.text)[0]
-        label = parse_label(who.split(":", 1)[-1])
+    if mode == "standup" and token.rule in ("note_standup", "note_mode_with_speaker", "line_label_with_speaker"):
+        who = token.text.split(":", 1)[1] if ":" in token.text else token.text
+        label = parse_label(re.split(r"(?i)\b(?:stand|on[- ]cam|off[- ]cam|ptc|piece)", who)[0])
         if label and label.name and not label.surname_only:
-            out.people.correspondent_named(label.name)
+            out.people.correspondent_named(label.name)  # `PTC: Louise Hart, Leeds`
+    if token.rule == "line_speaker_label_mode":
+        # the correspondent on camera is a stand-up, over pictures the track; anyone else named
+        # with (ON CAM) or (VO) reads copy: the anchor
+        label = parse_label(token.text.split("(")[0])
+        if label and out.people.is_correspondent(label.lower_third()):
+            mode = "standup" if mode == "intro" else "narration"
     if mode in ("skip",):
         state.mode = mode
         return
