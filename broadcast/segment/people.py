@@ -43,7 +43,8 @@ class Label:
 # Words that may stand before a name as its title, with no comma between: `House Speaker
 # Nancy Pelosi`, `President Joe Biden`.
 _TITLE_FIRST = TITLE_WORDS | {"house", "speaker", "senate", "sen.", "rep.", "gov.", "gen.", "dr.", "prof.",
-                              "first", "lady", "white", "press"}
+                              "first", "lady", "white", "press", "councilmember", "councilman", "councilwoman",
+                              "alderman", "commissioner", "sheriff", "trooper", "superintendent", "city"}
 _HONORIFICS = {"rep.", "sen.", "dr.", "prof.", "gov.", "gen.", "mr.", "mrs.", "ms.", "col.", "capt.", "lt.",
                "sgt.", "rev.", "sheikh", "rep", "sen", "dr", "mr", "mrs", "ms"}
 _NAME_WORD = re.compile(rf"(?:{UPPER}[\w'\u2019.-]*|[a-z]{{1,3}}-{UPPER}[\w'\u2019-]*)$")
