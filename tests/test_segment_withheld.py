@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from broadcast.errors import UnusableInput
 from broadcast.exporters import render_all
 from broadcast.exporters.json import report_dict
 from broadcast.pipeline import build_text
@@ -84,11 +85,11 @@ def test_reporter_mark_without_a_name_withholds_the_correspondent():
     assert marks.correspondent and not marks.names
 
 
-def test_mark_naming_no_one_is_reported():
+def test_mark_naming_no_one_stops_the_build_naming_its_line():
     text = ("A curfew is in force tonight. Our correspondent Ivan Petrov reports.\n"
             "DO NOT PUBLISH\nThe streets are empty. IP, CGTN, Kherson.\n")
-    report = segment("Curfew in Kherson\n" + text)
-    assert any("name no one" in w for w in report.warnings)
+    with pytest.raises(UnusableInput, match=r"^line 3: the mark 'DO NOT PUBLISH' names no one"):
+        segment("Curfew in Kherson\n" + text)
 
 
 _NAME = st.tuples(st.sampled_from(["Olena", "Rustam", "Leila", "Tomas", "Ines"]),

@@ -1,37 +1,186 @@
 """DO NOT PUBLISH: names a script marks for withholding (a reporter's or a witness's safety).
 
-The marks a script uses, in any convention:
+A mark is any spelling in `withheld_marks.txt` (DO NOT PUBLISH, DNP, NOT FOR PUBLICATION,
+DO NOT USE NAME, DON'T NAME, DO NOT IDENTIFY, NAME WITHHELD, ...), matched word by word on a
+folded copy of the script, so that case, accents, hyphens, dots, full-width letters and
+invisible characters do not hide it. Each mark is tied to the name it governs:
 
-    DO NOT PUBLISH: Julia Lyubova                   a line of its own (also with NAME, or a reason)
-    ((DO NOT PUBLISH NAME: Julia Lyubova))          a production note; [[...]] and (...) the same
-    JULIA LYUBOVA (DO NOT PUBLISH) MOSCOW "..."     the mark right after the name, in a super,
-    AHMAD KHALIL (DO NOT PUBLISH), RESIDENT: ...    a turn label, a SOUNDBITE line, a byline
-    BYLINE: Julia Lyubova - DO NOT PUBLISH          or after a dash
-    ((DO NOT PUBLISH REPORTER'S NAME))              the correspondent, whoever the script names
+    DO NOT PUBLISH: Julia Lyubova (reporter's safety)    after it, on its line
+    *** DNP: omar sidorov ***  /  DO NOT PUBLISH "Name"  after it, in any case or quotes
+    PLEASE DO NOT PUBLISH Name's name                    after it, the words around dropped
+    DO NOT PUBLISH THE NAME OF Name                      after it, past the words that lead
+    DO NOT PUBLISH:                                      on the next line
+    Julia Lyubova
+    JULIA LYUBOVA (DO NOT PUBLISH) MOSCOW "..."          before it: a super, a turn label
+    Witness Name (DO NOT PUBLISH) said                   before it, past a role word
+    BYLINE: Ricardo Marquina DO NOT PUBLISH NAME         before it, in a metadata line
+    ((Ahmad Khalil, resident - MALE IN ARABIC - DNP))    the first part of a note that names
+    ((DO NOT PUBLISH REPORTER'S NAME))                   the correspondent, whoever that is
 
-The mark itself is blanked out of the script before a convention reads it (its offsets kept,
-so spans still point into the script), and after reading, every form of the name (in full,
-in capitals, any part of it alone, the initials of a sign-off) is replaced in every field of
-the Report. Nothing downstream ever sees it.
+A mark that cannot be tied to a name stops the build (`UnusableInput`, naming the line):
+a name the tool cannot find is a name it cannot withhold. A spelling that states a name is
+already left out (`RESIDENT (NAME WITHHELD)`) may stand alone.
+
+`find` blanks the marks out of the script (offsets kept, so spans still point into it)
+before a convention reads it; `redact` then replaces every form of every tied name in every
+field of the Report: the name in any case, with accents or not, any part of it alone, a
+possessive, the initials (`JL`, `J.L.`, `J. Lyubova`), a handle or e-mail address holding
+it. It adds a note for each mark, says in a warning where the name was withheld, and checks
+the result once more with a different test: if any form is left, the build stops rather than
+claim the name was withheld.
+
+Every step is linear in the script's length: tokens are looked up in sets, marks in a word
+trie of bounded depth, and a mark looks at a bounded number of words around it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.resources import files
 
-from broadcast.model import Kind, LowerThird, Report, Segment
-from broadcast.segment.supers import PARTICLES, SMALL_WORDS, UPPER, is_titleish
+from broadcast.errors import UnusableInput
+from broadcast.model import Kind, LowerThird, Note, NoteKind, Report, Segment
+from broadcast.segment.common import find_signoff
+from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS
 
 PLACEHOLDER = "[name withheld]"
 
-_MARK = re.compile(r"(?i:do\s+not\s+publish)|NOT\s+FOR\s+PUBLICATION")
-_OPEN = re.compile(r"(\(\(|\[\[|\(|\[)\s*$")
-_CLOSE = {"((": "))", "[[": "]]", "(": ")", "[": "]"}
-_NAME_WORD = rf"(?:{UPPER}[\w'.-]*|(?:al|el|bin|ibn|de|van|von|da|du|der|den)(?:-[\w'-]+)?)"
-_NAME_BEFORE = re.compile(rf"(?:{_NAME_WORD}[ \t]+){{0,4}}{UPPER}[\w'.-]*$")
-_REPORTER = re.compile(r"(?i)\b(?:reporter|correspondent|byline|journalist|producer)")
+# -- folding: one spelling for every way a word can be typed ------------------------------------
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _fold_char(c: str) -> str:
+    """A character as matched: compatibility-decomposed (full-width, ligatures), case-folded
+    (ß is ss), without accents; format characters (ZWJ, ZWSP, soft hyphen) and controls are
+    dropped, so that a word typed with one inside is still that word."""
+    if c in "\n\t\r":
+        return c
+    if unicodedata.category(c) in ("Cf", "Cc", "Co", "Cs", "Mn", "Me"):
+        return ""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", c).casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A run of letters and digits of the folded text, with its place in the original."""
+
+    folded: str
+    start: int
+    end: int
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, the original's index (None: the same)."""
+    if text.isascii():
+        return text.lower(), None
+    out: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        f = _fold_char(c)
+        if f:
+            out.append(f)
+            origin.extend([i] * len(f))
+    return "".join(out), origin
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded, origin = _fold(text)
+    if origin is None:
+        return [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return [_Token(m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)]
+
+
+def _folded_word(word: str) -> str:
+    return "".join(_WORD.findall(_fold(word)[0]))
+
+
+# -- the words around a mark --------------------------------------------------------------------
+
+_STOP = SMALL_WORDS | frozenset("""
+i me my we us our you your he him his she her they them their it its this that these those who
+whom whose which what where when why how there here is are was were be been being am has have
+had do does did done not no nor so than then too very can could will would shall should may
+might must said says say saying told tells tell spoke speaks speaking asked asks added adds
+reports reported reporting according also just only all any each every some such own same
+other another about after before again against because between during over under up down out
+off if while until please pls name names named identity identities person people withheld
+publish published publication use used reveal disclose identify air onair safety security
+reasons reason sake protection
+""".split()) - PARTICLES
+
+# Words that may stand between a mark and its name, or follow the name, and belong to the mark.
+_LEAD = frozenset("""
+name names the of his her their its this that person persons people s full real identity
+identities on air onair please pls surname first given last family
+""".split())
+# Marks that mean the correspondent: ((DO NOT PUBLISH REPORTER'S NAME)).
+_REPORTER = frozenset("""
+reporter reporters correspondent correspondents journalist journalists byline bylines
+stringer author writer reporting
+""".split())
+# DO NOT PUBLISH BEFORE 18:00 GMT is an embargo, not a name.
+_EMBARGO = frozenset("before until till prior ahead embargo embargoed".split())
+# Words of a production note around a speaker's name: ((Name - MALE IN ARABIC - DNP)).
+_NOTE_WORDS = DEMONYMS | frozenset("""
+male female voice voiceover original translation translated translator interpreter sot vo nat
+sound english arabic mandarin cantonese hebrew persian farsi urdu hindi pashto dari swahili
+portuguese amharic somali bengali tamil
+""".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady sheikh".split())
+_TITLES = frozenset(w for w in TITLE_WORDS if w.isalpha()) | _REPORTER
+_ACRONYMS = frozenset(_folded_word(a) for a in ACRONYMS)
+_PARTICLES = frozenset(PARTICLES)
+
+_OPENERS = {"(": ")", "[": "]", "{": "}", "*": "*"}
+_CLOSERS = ")]}"
+_NAME_END = set(",;:()[]{}\"\u201c\u201d/&!?*|<>=+")
+_JOINABLE = re.compile(r"[ \t\u00a0\u3000\-\u2010-\u2015_'\u2018\u2019.\u200b-\u200d\u2060\ufeff\u00ad]{1,12}")
+_MAX_NAME_WORDS = 5
+_MAX_WORD = 40
+_WINDOW = 24  # words a mark looks at on either side
+
+
+@cache
+def _mark_trie() -> dict:
+    """The spellings of `withheld_marks.txt` as a trie of folded words; a terminal (key None)
+    says whether the spelling may stand alone. Each is also entered as one word, as it folds
+    when typed with no space or with zero-width spaces (DONOTPUBLISH)."""
+    root: dict = {}
+    text = files("broadcast.segment").joinpath("withheld_marks.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        spelling, _, flag = line.partition(";")
+        words = _WORD.findall(_fold(spelling)[0])
+        for path in (words, ["".join(words)]):
+            node = root
+            for word in path:
+                node = node.setdefault(word, {})
+            node[None] = flag.strip() == "alone"
+    return root
+
+
+# -- what `find` returns ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mark:
+    """One mark in the script: where it is, how it is written, and whom it withholds."""
+
+    line: int  # 1-based
+    spelling: str  # as written: "DO NOT PUBLISH"
+    span: tuple[int, int]  # what was blanked out of the script
+    names: tuple[str, ...]  # as written in the script
+    correspondent: bool  # withholds the correspondent, whoever the script names
+    rule: str  # how it was tied: "withheld.after", "withheld.before", "withheld.next-line", ...
 
 
 @dataclass(frozen=True)
@@ -41,174 +190,741 @@ class Withheld:
     names: tuple[str, ...]
     correspondent: bool
     masked: str  # the script with every mark blanked, offsets unchanged
-    unnamed_marks: int  # marks where no name could be found
+    script: str = ""  # the script as read, to say on which lines the names were
+    marks: tuple[Mark, ...] = ()
+    #: names the script gives the correspondent in its metadata (BYLINE:, REPORTER:)
+    bylines: tuple[str, ...] = ()
+    #: embargoes (DO NOT PUBLISH BEFORE ...), blanked out and kept as notes
+    embargoes: tuple[Mark, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
 
 
-def _names_in(listing: str) -> list[str]:
-    """`Ahmad Khalil, Mariam Haddad and Omar`: the parts that read as names, not as titles."""
-    listing = re.split(r"\s[A-Z][A-Z/ ]+:", " " + listing)[0]  # the next KEY: of a metadata block
-    listing = re.sub(r"\([^)]*\)?|\s[-\u2013\u2014]\s.*$", " ", listing)
-    out = []
-    for part in re.split(r",|;|\band\b|&|/", listing):
-        words = part.strip(" .'\"").split()
-        if words and len(words) <= 5 and all(re.fullmatch(_NAME_WORD, w) for w in words) \
-                and not is_titleish(words):
-            out.append(" ".join(words))
-    return out
+class _Script:
+    """The script's tokens and lines, and the reading of the words around a mark."""
+
+    def __init__(self, script: str):
+        self.text = script
+        self.tokens = _tokens(script)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
+        self.token_line = [bisect_right(self.line_starts, t.start) for t in self.tokens]
+
+    def gap(self, j: int) -> str:
+        """The text before token j (after token j-1)."""
+        start = self.tokens[j - 1].end if j > 0 else 0
+        end = self.tokens[j].start if j < len(self.tokens) else len(self.text)
+        return self.text[start:end]
+
+    def original(self, j: int) -> str:
+        t = self.tokens[j]
+        return self.text[t.start:t.end]
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def line_of(self, pos: int) -> int:
+        return bisect_right(self.line_starts, pos)
+
+    # -- finding the marks --
+
+    def marks(self) -> list[tuple[int, int, int, bool]]:
+        """(first token, last token of its first spelling, last token, may stand alone) of
+        every mark; marks with nothing but spaces and punctuation between them are one
+        ("DO NOT PUBLISH DO NOT PUBLISH Name")."""
+        trie, tokens, found = _mark_trie(), self.tokens, []
+        i = 0
+        while i < len(tokens):
+            node, j, best = trie, i, None
+            while j < len(tokens) and tokens[j].folded in node:
+                if j > i and not _JOINABLE.fullmatch(self.gap(j)):
+                    break
+                node = node[tokens[j].folded]
+                if None in node:
+                    best = (j, node[None])
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            end, alone = best
+            if found and found[-1][2] == i - 1:
+                found[-1] = (found[-1][0], found[-1][1], end, found[-1][3] and alone)
+            else:
+                found.append((i, end, end, alone))
+            i = end + 1
+        return found
+
+    def in_running_text(self, a: int, b: int) -> bool:
+        """`we do not publish the names of minors`: a mark's words inside a sentence, typed in
+        lower case after a lower-case word, are words, not a mark."""
+        typed = self.text[self.tokens[a].start:self.tokens[b].end]
+        if not any(c.islower() for c in typed) or a == 0 or self.token_line[a - 1] != self.token_line[a]:
+            return False
+        before = self.original(a - 1)
+        return self.gap(a).strip() == "" and before[:1].islower()
+
+    # -- reading names --
+
+    def _name_like(self, j: int) -> bool:
+        t = self.tokens[j].folded
+        return t.isalpha() and len(t) <= _MAX_WORD and t not in _STOP
+
+    def _style(self, j: int) -> str:
+        word = self.original(j)
+        letters = [c for c in word if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+            return "upper"
+        if letters and letters[0].islower():
+            return "lower"
+        return "title"
+
+    def _fits(self, j: int, style: str) -> bool:
+        """Whether word j continues a name begun in `style`."""
+        if self.tokens[j].folded in _PARTICLES:
+            return True
+        own = self._style(j)
+        if style == "lower":
+            return own == "lower"
+        if style == "upper":
+            return own == "upper" or len(self.tokens[j].folded) == 1
+        return own in ("title", "upper")
+
+    def _is_key(self, j: int) -> bool:
+        """`TRT:` `DATELINE:`: a metadata key, which ends a name before it."""
+        return j + 1 < len(self.tokens) and self.gap(j + 1).lstrip(" \t").startswith(":") \
+            and self._style(j) == "upper"
+
+    def _ends_name(self, j: int) -> bool:
+        """Whether a name cannot run on from token j-1 to token j: a line end, a bracket, a
+        comma, a spaced dash, a full stop (not after an initial or Dr)."""
+        gap = self.gap(j)
+        if "\n" in gap or any(c in _NAME_END for c in gap):
+            return True
+        bare = gap.strip(" \t\u00a0")
+        if not bare:
+            return False
+        if bare[0] in "-\u2013\u2014" and bare != gap:
+            return True
+        previous = self.tokens[j - 1].folded if j > 0 else ""
+        return "." in bare and len(previous) > 1 and previous not in _HONORIFICS
+
+    def _good(self, words: list[int]) -> bool:
+        """A run of words that can be a person's name: not a title, a note, an acronym."""
+        folded = [self.tokens[j].folded for j in words if self.tokens[j].folded not in _PARTICLES]
+        if not folded:
+            return False
+        if all(w in _TITLES or w in _HONORIFICS for w in folded):
+            return False
+        if any(w in _NOTE_WORDS for w in folded):
+            return False
+        if len(folded) == 1 and (folded[0] in _ACRONYMS or self.original(words[-1]) in ACRONYMS):
+            return False
+        return not (self._style(words[0]) == "lower" and len(words) > 3)
+
+    def names_after(self, first: int, close: str | None, *, fresh_line: bool = False):
+        """Names from token `first` on, to the end of its line or a closing bracket:
+        [(token indices)], whether the words name the correspondent or an embargo, the last
+        token the mark takes, and where a closing bracket stopped the reading (or None).
+        With `fresh_line`, `first` starts the line read (a name on the line after a mark)."""
+        tokens = self.tokens
+        names: list[list[int]] = []
+        reporter = embargo = False
+        last = first - 1
+        j, depth, phase = first, 0, "lead"
+        current: list[int] = []
+        style = ""
+        stop = None
+        while True:
+            gap = self.gap(j)
+            if not (fresh_line and j == first):
+                here = gap.split("\n", 1)[0]
+                offset = tokens[j - 1].end if j > 0 else 0
+                for k, c in enumerate(here):
+                    if c in "([{":
+                        depth += 1
+                    elif c in _CLOSERS or (c == "*" and close == "*"):
+                        if depth == 0:
+                            stop = offset + k
+                            break
+                        depth -= 1
+                if stop is not None or "\n" in gap:
+                    break
+            if j >= len(tokens) or j >= first + _WINDOW:
+                break
+            word = tokens[j].folded
+            if phase == "lead":
+                if word in _REPORTER:
+                    reporter, last = True, j
+                elif word in _LEAD:
+                    last = j
+                elif word in _EMBARGO:
+                    embargo, last = True, j
+                    break
+                elif self._name_like(j) and not self._is_key(j):
+                    phase, current, style, last = "name", [j], self._style(j), j
+                else:
+                    break
+            elif phase == "name":
+                if word in ("and", "or") or (any(c in ",;&/" for c in gap) and self._name_like(j)):
+                    if self._good(current):
+                        names.append(current)
+                    current = []
+                    if word in ("and", "or"):
+                        phase, last = "next", j
+                    elif self._is_key(j):
+                        break
+                    else:
+                        current, style, last = [j], self._style(j), j
+                elif word == "s" and ("'" in gap or "\u2019" in gap):
+                    phase, last = "tail", j  # a possessive ends the name: Name's name
+                elif self._ends_name(j) or not self._name_like(j) or not self._fits(j, style) \
+                        or len(current) >= _MAX_NAME_WORDS or self._is_key(j):
+                    if word in _LEAD and not self._ends_name(j):
+                        phase, last = "tail", j
+                    else:
+                        break
+                else:
+                    current.append(j)
+                    last = j
+            elif phase == "next":
+                if self._name_like(j) and not self._is_key(j):
+                    phase, current, style, last = "name", [j], self._style(j), j
+                else:
+                    break
+            elif word in _LEAD and not self._ends_name(j):  # tail: words of the mark after a name
+                last = j
+            else:
+                break
+            j += 1
+        if current and self._good(current):
+            names.append(current)
+        return names, reporter, embargo, last, stop
+
+    def name_before(self, a: int) -> tuple[list[int], bool]:
+        """The name just before token `a` on its line, nearest part first (a part ends at a
+        comma, colon, bracket or dash), and whether a reporter's key (BYLINE:) precedes it."""
+        line = self.token_line[a]
+        parts: list[list[int]] = []
+        current: list[int] = []
+        j = a - 1
+        while j >= 0 and a - j <= _WINDOW and len(parts) < 4:
+            if self.token_line[j] != line:
+                break
+            current.insert(0, j)
+            gap = self.gap(j)
+            if "\n" in gap or j == 0:
+                break
+            if self._ends_name(j):
+                parts.append(current)
+                current = []
+            j -= 1
+        if current:
+            parts.append(current)
+        for n, part in enumerate(parts):
+            words = self._suffix_name(part)
+            if words:
+                reporter_key = n + 1 < len(parts) and len(parts[n + 1]) == 1 \
+                    and self.tokens[parts[n + 1][0]].folded in _REPORTER
+                return words, reporter_key
+        return [], False
+
+    def _suffix_name(self, part: list[int]) -> list[int]:
+        if not part:
+            return []
+        style = self._style(part[-1])
+        if style == "lower":
+            if len(part) > 3 or not all(self._name_like(j) for j in part):
+                return []
+            words = [j for j in part if self.tokens[j].folded not in _TITLES]
+            if not words or words != part[len(part) - len(words):]:
+                return []
+            return words if self._good(words) else []
+        words: list[int] = []
+        for j in reversed(part):
+            folded = self.tokens[j].folded
+            if not self._name_like(j) or not self._fits(j, style) or len(words) >= _MAX_NAME_WORDS:
+                break
+            if words and (folded in _TITLES or folded in _HONORIFICS) and folded not in _PARTICLES:
+                break
+            words.insert(0, j)
+        while words and self.tokens[words[0]].folded in _PARTICLES | _TITLES:
+            words.pop(0)
+        if not words:
+            return []
+        before = part.index(words[0]) - 1
+        if before >= 0 and self.tokens[part[before]].folded in SMALL_WORDS:
+            return []  # "resident of Aleppo": a title ending in a place
+        return words if self._good(words) else []
+
+    def text_of(self, words: list[int]) -> str:
+        return self.text[self.tokens[words[0]].start:self.tokens[words[-1]].end]
+
+    def line_tokens(self, line: int, start: int, step: int) -> list[int]:
+        """Indices of the tokens of `line`, from token `start` walking by `step`, at most a
+        window's worth (a longer line is no name line)."""
+        out = []
+        j = start
+        while 0 <= j < len(self.tokens) and self.token_line[j] == line and len(out) <= _WINDOW:
+            out.append(j)
+            j += step
+        return sorted(out)
 
 
-_NOTE = re.compile(r"(?i)\b(?:male|female|original|voice|translat\w*|in [a-z]+)\b")
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
 
 
-def _name_before(prefix: str) -> str | None:
-    """The name a mark follows: the words just before it, or, when those are a title or a
-    production note (`AHMAD KHALIL, RESIDENT OF ALEPPO (DO NOT PUBLISH)`,
-    `((Ahmad Khalil, resident - MALE IN ARABIC - DO NOT PUBLISH))`), the label's first part."""
-    label = re.split(r"[:()\[\]\"]", prefix)[-1].rstrip(" ,-\u2013\u2014")
-    parts = [p.strip() for p in re.split(r",|\s[-\u2013\u2014]+\s", label) if p.strip()]
-    for part in reversed(parts):
-        near = _NAME_BEFORE.search(part)
-        if not near or is_titleish(near.group(0).split()) or _NOTE.search(near.group(0)):
-            continue
-        before = part[:near.start()].split()
-        # "resident of Aleppo" is a title ending in a place; "correspondent Julia Lyubova" a name.
-        if not before or before[-1].lower() not in SMALL_WORDS:
-            return near.group(0).strip()
-    return None
+def _opening(gap: str) -> tuple[str, int] | None:
+    """The bracket that opens right before a mark (`((`, `[`, `***`): its closing character
+    and how many characters of the gap's end it takes."""
+    bare = gap.rstrip(" \t")
+    if not bare or bare[-1] not in _OPENERS:
+        return None
+    run = len(bare) - len(bare.rstrip(bare[-1]))
+    return _OPENERS[bare[-1]], len(gap) - len(bare) + run
 
 
-def _unclosed(suffix: str) -> int:
-    """Length of `suffix` up to the first bracket it closes without opening (a note around it)."""
-    depth = 0
-    for i, c in enumerate(suffix):
-        if c in "([":
-            depth += 1
-        elif c in ")]":
-            if depth == 0:
-                return i
-            depth -= 1
-    return len(suffix)
+def _closing(text: str, pos: int, end: int, close: str) -> int:
+    """Past the run of `close` characters that first follows `pos` before `end`."""
+    at = text.find(close, pos, end)
+    if at < 0:
+        return end
+    while at < end and text[at] == close:
+        at += 1
+    return at
+
+
+def _whole_line(script: _Script, start: int, end: int) -> tuple[int, int]:
+    """The mark's whole line when nothing else is on it but a label (`NOTE:`) and punctuation."""
+    line = script.line_of(start)
+    line_start, line_end = script.line_span(line)
+    if script.line_of(max(end - 1, start)) != line:
+        return start, end
+    before = _WORD.findall(script.text[line_start:start])
+    after = _WORD.findall(script.text[end:line_end])
+    label = len(before) <= 2 and script.text[line_start:start].rstrip().endswith(":")
+    if not after and (not before or label):
+        return line_start, line_end
+    return start, end
 
 
 def find(script: str) -> Withheld:
-    """The marks in a script and the script with them blanked out."""
+    """The marks in a script, each tied to a name, and the script with them blanked out.
+
+    Raises UnusableInput for a mark that names no one the tool can find."""
+    s = _Script(script)
     chars = list(script)
-    names: list[str] = []
-    correspondent = False
-    unnamed = 0
-    for m in _MARK.finditer(script):
-        line_start = script.rfind("\n", 0, m.start()) + 1
-        line_end = script.find("\n", m.end())
-        line_end = len(script) if line_end < 0 else line_end
-        prefix, suffix = script[line_start:m.start()], script[m.end():line_end]
-        opened = _OPEN.search(prefix)
-        close = _CLOSE[opened.group(1)] if opened else None
-        start = line_start + opened.start() if opened else m.start()
-        if close and close in suffix:
-            inside = suffix.split(close)[0]
-            end = m.end() + len(inside) + len(close)
-        else:  # unbracketed: up to the close of a note around it, or the line's end
-            inside = suffix[:_unclosed(suffix)]
-            end = m.end() + len(inside)
-        after = re.match(r"\s*(?P<what>[^:\n]{0,40}?)\s*(?::|\s[-\u2013\u2014]\s)(?P<names>.*)$", inside)
-        found = _names_in(after.group("names")) if after else []
-        if not found and not after:
-            before = prefix[:opened.start()] if opened else re.sub(r"[-\u2013\u2014]+\s*$", "", prefix)
-            name = _name_before(before) if before.strip() else None
-            found = [name] if name else []
-        if found:
-            names.extend(found)
-        elif _REPORTER.search(inside):
-            correspondent = True
+    marks: list[Mark] = []
+    embargoes: list[Mark] = []
+    warnings: list[str] = []
+    for a, first_end, b, alone in s.marks():
+        line = s.token_line[a]
+        spelling = " ".join(s.text[s.tokens[a].start:s.tokens[first_end].end].split())
+        if s.in_running_text(a, b):
+            warnings.append(f"line {line}: '{spelling}' inside a sentence is read as words, not as a mark")
+            continue
+        opened = _opening(s.gap(a))
+        close = opened[0] if opened else None
+        mark_start = s.tokens[a].start - (opened[1] if opened else 0)
+        names, reporter, embargo, last, stop = s.names_after(b + 1, close)
+        line_end = s.line_span(line)[1]
+        stop = line_end if stop is None else min(stop, line_end)
+        taken_end = s.tokens[max(last, b)].end
+        rule, extra, tied = "withheld.after", None, [s.text_of(n) for n in names]
+        if embargo:
+            rule = "withheld.embargo"
+        elif not tied:
+            before, reporter_key = s.name_before(a)
+            if before:
+                tied, reporter, rule = [s.text_of(before)], reporter or reporter_key, "withheld.before"
+                if not opened:  # "Name - DO NOT PUBLISH": the dash goes with the mark
+                    gap = s.gap(a)
+                    mark_start = max(s.tokens[a].start - (len(gap) - len(gap.rstrip(" \t-\u2013\u2014,"))),
+                                     s.tokens[before[-1]].end)
+            elif reporter:
+                rule = "withheld.correspondent"
+            else:
+                tied, extra = _other_line(s, a, max(last, b))
+                rule = "withheld.next-line" if extra else "withheld.previous-line"
+        if not tied and not reporter and not embargo:
+            if alone:
+                continue  # a name already left out: nothing to withhold
+            raise UnusableInput(
+                f"line {line}: the mark '{spelling}' names no one: write the name beside it "
+                f"(DO NOT PUBLISH: Full Name) so that it can be withheld from every output")
+        # what is blanked: the mark and what belongs to it (the name after it, a reason)
+        if opened:
+            end = _closing(s.text, taken_end, line_end, close)
+        elif rule == "withheld.before" and _words_follow(s.text, taken_end, stop):
+            end = taken_end
         else:
-            unnamed += 1
-        if re.fullmatch(r"\s*(?:[\w' ]{1,20}:)?\s*", script[line_start:start]) and not script[end:line_end].strip():
-            start, end = line_start, line_end  # the mark is the whole line
-        elif not (opened or found and after):
-            start = start - len(prefix) + len(prefix.rstrip(" -\u2013\u2014"))  # "Name - DO NOT PUBLISH"
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return Withheld(tuple(dict.fromkeys(names)), correspondent, "".join(chars), unnamed)
+            end = stop
+        start, end = _whole_line(s, mark_start, end)
+        _blank(chars, start, end)
+        span = (start, end)
+        if extra:
+            _blank(chars, *extra)
+            span = (start, extra[1])
+        found = Mark(line, spelling, span, tuple(tied), reporter, rule)
+        (embargoes if embargo else marks).append(found)
+    correspondent = any(m.correspondent for m in marks)
+    return Withheld(
+        names=tuple(dict.fromkeys(n for m in marks for n in m.names)),
+        correspondent=correspondent,
+        masked="".join(chars),
+        script=script,
+        marks=tuple(marks),
+        bylines=_bylines(s) if correspondent else (),
+        embargoes=tuple(embargoes),
+        warnings=tuple(warnings),
+    )
 
 
-class _Redactor:
-    """Replaces every form of the withheld names in a string."""
+def _words_follow(text: str, start: int, end: int) -> bool:
+    """Whether words follow a mark on its line, other than a reason in brackets (`(safety)`)."""
+    rest = text[start:end].strip()
+    return rest[:1] not in "([" and _WORD.search(rest) is not None
 
-    def __init__(self, names: list[str]):
-        forms = set()
-        self.initials = set()
-        for name in names:
-            words = name.split()
-            forms.add(name)
-            for word in words:
-                for part in {word, *word.split("-")}:
-                    part = part.strip(".'")
-                    if len(part) >= 2 and part.lower() not in PARTICLES | _HONORIFICS:
-                        forms.add(part)
-            if len(words) >= 2:
-                self.initials.add("".join(w[0] for w in words if w.lower() not in PARTICLES | _HONORIFICS).upper())
-        ordered = sorted(forms, key=len, reverse=True)
-        words = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", form)) for form in ordered]
-        self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE) if words else None
+
+def _other_line(s: _Script, a: int, last: int) -> tuple[list[str], tuple[int, int] | None]:
+    """A mark alone on its line governs the name that is alone on the next line (blanked with
+    it), or failing that on the line before (left for the convention, withheld after)."""
+    line = s.token_line[a]
+    nxt = last + 1
+    if nxt < len(s.tokens) and line < s.token_line[nxt] <= line + 2:
+        words = s.line_tokens(s.token_line[nxt], nxt, 1)
+        names, reporter, embargo, taken, _ = s.names_after(nxt, None, fresh_line=True)
+        if names and not embargo and taken == words[-1]:
+            return [s.text_of(n) for n in names], s.line_span(s.token_line[nxt])
+    if a > 0 and line - 2 <= s.token_line[a - 1] < line:
+        words = s.line_tokens(s.token_line[a - 1], a - 1, -1)
+        if len(words) <= _MAX_NAME_WORDS and all(s._name_like(j) for j in words) \
+                and not any(s._ends_name(j) for j in words[1:]) \
+                and all(s._fits(j, s._style(words[0])) for j in words) and s._good(words):
+            return [s.text_of(words)], None
+    return [], None
+
+
+def _bylines(s: _Script) -> tuple[str, ...]:
+    """Names after a reporter's key (BYLINE: Omar Haddad, REPORTER: ...), for a mark that
+    withholds the correspondent."""
+    out = []
+    for j, token in enumerate(s.tokens):
+        if token.folded in _REPORTER and j + 1 < len(s.tokens) and s.gap(j + 1).lstrip(" \t").startswith(":"):
+            names, *_ = s.names_after(j + 1, None)
+            out.extend(s.text_of(n) for n in names)
+    return tuple(dict.fromkeys(out))
+
+
+# -- withholding --------------------------------------------------------------------------------
+
+_HANDLE = re.compile(r"\S*(?:[@#_/]|[^\W\d_]\.[^\W\d_])\S*")
+_INITIAL_GAP = re.compile(r"\.?[ \u00a0]?|\.-?")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    people: set[int]
+    common: bool  # one part of a name in lower case: maybe a common word spelt like it
+
+
+class _Matcher:
+    """Every form of a set of names, found in any text in one pass over its words."""
+
+    def __init__(self, people: list[str]):
+        self.people = people
+        self.forms: dict[str, set[int]] = {}
+        self.initials: dict[str, set[int]] = {}
+        self.letters: dict[str, set[int]] = {}
+        self.particles: set[str] = set()
+        self.joined: dict[str, set[int]] = {}  # whole names with no spaces, for the last check
+        for pid, name in enumerate(people):
+            words = [w for w in _WORD.findall(_fold(name)[0])]
+            self.particles.update(w for w in words if w in _PARTICLES)
+            core = [w for w in words if w not in _PARTICLES and w not in _HONORIFICS]
+            for w in core:
+                if len(w) >= 2:
+                    for form in (w, w + "s"):
+                        self.forms.setdefault(form, set()).add(pid)
+                self.letters.setdefault(w[0], set()).add(pid)
+            if len(core) >= 2:
+                for form in ("".join(core), "".join(reversed(core)), core[0][0] + "".join(core[1:]),
+                             "".join(words)):
+                    self.forms.setdefault(form, set()).add(pid)
+                for letters in ("".join(w[0] for w in core), "".join(w[0] for w in words)):
+                    if 2 <= len(letters) <= 5:
+                        self.initials.setdefault(letters, set()).add(pid)
+            if len(core) >= 2:
+                self.joined.setdefault("".join(core), set()).add(pid)
+        self.whole_names = [w for w in self.joined if len(w) >= 6]
+        self.substrings = {f: p for f, p in self.forms.items() if len(f) >= 3 and f.isalpha()}
+        self.lengths = sorted({len(f) for f in self.substrings})
+
+    def _inside(self, folded: str) -> set[int]:
+        """Who appears anywhere inside a folded run (a handle, an address): linear in the run,
+        times the few lengths a name part has."""
+        found: set[int] = set()
+        for i in range(len(folded)):
+            for n in self.lengths:
+                if i + n > len(folded):
+                    break
+                people = self.substrings.get(folded[i:i + n])
+                if people:
+                    found |= people
+        return found
+
+    def hits(self, text: str) -> list[_Hit]:
+        """Where any form of any name is in `text`, merged into runs (`Julia Lyubova` is one)."""
+        if not text or not self.people:
+            return []
+        tokens = _tokens(text)
+        hits: list[_Hit] = []
+        run: list[int] = []  # single letters joined by dots: J.L.
+
+        def flush_run() -> None:
+            if len(run) >= 2:
+                letters = "".join(tokens[k].folded for k in run)
+                if letters in self.initials:
+                    end = tokens[run[-1]].end
+                    end += text[end:end + 1] == "."
+                    hits.append(_Hit(tokens[run[0]].start, end, set(self.initials[letters]), False))
+            run.clear()
+
+        for k, t in enumerate(tokens):
+            word = text[t.start:t.end]
+            after = text[t.end:t.end + 2]
+            if len(t.folded) == 1 and t.folded.isalpha() and (after[:1] == "." or run):
+                gap = text[tokens[run[-1]].end:t.start] if run else ""
+                if run and not _INITIAL_GAP.fullmatch(gap):
+                    flush_run()
+                run.append(k)
+                if after[:1] != ".":
+                    flush_run()
+                continue
+            flush_run()
+            people = self.forms.get(t.folded)
+            if people:
+                common = word == word.lower() and t.folded not in self.joined
+                hits.append(_Hit(t.start, t.end, set(people), common))
+            elif t.folded in self.initials and word.isupper() and not re.match(r"-?\d", after):
+                hits.append(_Hit(t.start, t.end, set(self.initials[t.folded]), False))
+        flush_run()
+        if any(c in text for c in "@#_/."):
+            for m in _HANDLE.finditer(text):
+                handle = m.group().rstrip(".,;:!?)]}\"'").lstrip("([{\"'")
+                people = self._inside("".join(_WORD.findall(_fold(handle)[0])))
+                if people:
+                    start = m.start() + m.group().index(handle)
+                    hits.append(_Hit(start, start + len(handle), people, False))
+        return self._merged(text, tokens, hits)
+
+    def _merged(self, text: str, tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
+        if not hits:
+            return []
+        starts = {t.end: i for i, t in enumerate(tokens)}
+        by_end = {t.end: t for t in tokens}
+        hits.sort(key=lambda h: h.start)
+        # an initial or a particle just before a name: J. Lyubova, al-Hassan
+        for hit in hits:
+            for _ in range(2):
+                before = text[:hit.start]
+                gap = len(before) - len(before.rstrip(" .-\u00a0"))
+                prev = by_end.get(hit.start - gap)
+                if prev is None or gap > 2 or starts.get(prev.end) is None:
+                    break
+                letter = len(prev.folded) == 1 and prev.folded in self.letters \
+                    and self.letters[prev.folded] & hit.people and text[prev.start].isupper()
+                if letter or prev.folded in self.particles:
+                    hit.start = prev.start
+                else:
+                    break
+        merged = [hits[0]]
+        for hit in hits[1:]:
+            last = merged[-1]
+            between = text[last.end:hit.start]
+            if hit.start <= last.end or (len(between) <= 3 and not between.strip(" \t\u00a0-\u2010")):
+                last.end = max(last.end, hit.end)
+                last.people |= hit.people
+                last.common = last.common and hit.common
+            else:
+                merged.append(hit)
+        return merged
+
+    def leaked(self, text: str) -> bool:
+        """The last check, by another road: no whole name with its spaces and punctuation
+        removed, and no form of a name, is left anywhere in the text."""
+        if not text:
+            return False
+        squeezed = "".join(_WORD.findall(_fold(text)[0]))
+        for whole in self.whole_names:
+            if whole in squeezed:
+                return True
+        return bool(self.hits(text))
+
+
+class _Scrubber:
+    """Replaces every form of the names, counting what it replaced."""
+
+    def __init__(self, matcher: _Matcher):
+        self.matcher = matcher
         self.count = 0
 
-    def __call__(self, text: str | None, *, signoff: bool = False) -> str | None:
-        if text is None or self.pattern is None:
+    def __call__(self, text: str | None) -> str | None:
+        if not text:
             return text
+        hits = self.matcher.hits(text)
+        if not hits:
+            return text
+        self.count += len(hits)
+        out, at = [], 0
+        for hit in hits:
+            out.append(text[at:hit.start])
+            out.append(PLACEHOLDER)
+            at = hit.end
+        out.append(text[at:])
+        return "".join(out)
 
-        def sub(m: re.Match) -> str:
-            if not m.group(0)[0].isupper():
-                return m.group(0)  # a common word in lower case ("rose", "hope"), not the name
-            self.count += 1
-            return PLACEHOLDER
+    def name(self, text: str | None) -> str | None:
+        """A name field: empty when any of it is withheld (no half-names on a super)."""
+        scrubbed = self(text)
+        return scrubbed if scrubbed == text else None
 
-        out = self.pattern.sub(sub, text)
-        if signoff and self.initials:
-            out = re.sub(r"^(\s*)(" + "|".join(map(re.escape, self.initials)) + r")\b",
-                         lambda m: (self._counted() or m.group(1)) + PLACEHOLDER, out)
-        return re.sub(rf"{re.escape(PLACEHOLDER)}(?:[\s-]+{re.escape(PLACEHOLDER)})+", PLACEHOLDER, out)
 
-    def _counted(self) -> str:
-        self.count += 1
-        return ""
+def _signoff_whos(report: Report) -> list[str]:
+    """Who signs off (`JL`, `J.L.`, `Julia Lyubova`) in any segment, wherever it stands."""
+    network = (report.signoff.network if report.signoff else None) or report.network
+    found = []
+    if report.signoff:
+        found += [report.signoff.name or "", report.signoff.written.split(",")[0]]
+    pattern = re.compile(r"(?<![\w.])([A-Z]\.?(?:[ -]?[A-Z]\.?){1,3})\s*,\s*" + (
+        re.escape(network) if network else r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,2},\s*[A-Z]"))
+    for segment in report.segments:
+        if segment.kind is Kind.SOUNDBITE:
+            continue
+        found += [m.group(1) for m in pattern.finditer(segment.text)]
+        signoff = find_signoff(segment.text)
+        if signoff:
+            found.append(signoff.initials)
+    return found
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:12]))
+    return shown + (f" and {len(lines) - 12} more" if len(lines) > 12 else "")
+
+
+def _people_of(mark: Mark, people: list[str], correspondent: list[int]) -> set[int]:
+    ids = {people.index(n) for n in mark.names}
+    return ids | (set(correspondent) if mark.correspondent else set())
 
 
 def redact(report: Report, withheld: Withheld) -> Report:
-    """The report with every withheld name replaced, in every field."""
-    names = list(withheld.names)
+    """The report with every withheld name replaced, in every field, a note for each mark,
+    and a warning saying where each name was withheld."""
+    warnings = list(report.warnings) + list(withheld.warnings)
+    people = list(withheld.names)
+    correspondent: list[int] = []
     if withheld.correspondent:
-        names += [n for n in (report.correspondent,) if n]
-        names += [s.speaker.name for s in report.segments if s.kind is Kind.STANDUP and s.speaker and s.speaker.name]
-    warnings = list(report.warnings)
-    if withheld.unnamed_marks:
-        warnings.append(f"{withheld.unnamed_marks} DO NOT PUBLISH mark(s) name no one the segmenter could "
-                        f"find; check the script by hand")
-    if not names:
-        return replace(report, warnings=tuple(warnings))
-    scrub = _Redactor(names)
+        standups = [s.speaker.name for s in report.segments
+                    if s.kind is Kind.STANDUP and s.speaker and s.speaker.name]
+        for name in [*withheld.bylines, report.correspondent or "", *standups, *_signoff_whos(report)]:
+            name = " ".join(name.split()).strip(" .,")
+            if name and _WORD.search(_fold(name)[0]):
+                if name not in people:
+                    people.append(name)
+                correspondent.append(people.index(name))
+        if not correspondent:
+            mark = next(m for m in withheld.marks if m.correspondent)
+            raise UnusableInput(
+                f"line {mark.line}: the mark '{mark.spelling}' withholds the correspondent, but "
+                f"the script names no correspondent to withhold: write the name beside it "
+                f"(DO NOT PUBLISH: Full Name)")
+    notes = [Note(NoteKind.METADATA, " ".join(withheld.script[m.span[0]:m.span[1]].split()), m.span, m.rule)
+             for m in withheld.embargoes]
+    if not people:
+        return replace(report, warnings=tuple(warnings),
+                       notes=tuple(sorted(report.notes + tuple(notes), key=lambda n: n.span)))
+    matcher = _Matcher(people)
+    scrub = _Scrubber(matcher)
 
     def speaker(lt: LowerThird | None) -> LowerThird | None:
         if lt is None:
             return None
-        name = scrub(lt.name)
-        return LowerThird("" if PLACEHOLDER in name else name, scrub(lt.title))
+        return LowerThird(scrub.name(lt.name) or "", scrub(lt.title))
 
-    segments = tuple(
-        Segment(s.kind, scrub(s.text, signoff=s.kind is Kind.SIGNOFF), s.span, speaker(s.speaker),
-                s.language, s.translated)
-        for s in report.segments
-    )
-    correspondent = scrub(report.correspondent)
+    notes += [Note(NoteKind.WITHHELD, " ".join(withheld.script[m.span[0]:m.span[1]].split()), m.span, m.rule)
+              for m in withheld.marks]
+    signoff = report.signoff
+    if signoff:
+        signoff = replace(signoff, written=scrub(signoff.written), name=scrub.name(signoff.name),
+                          network=scrub(signoff.network), location=scrub(signoff.location))
     out = replace(
         report,
         title=scrub(report.title),
         tags=tuple(scrub(t) for t in report.tags),
         network=scrub(report.network),
-        correspondent=None if correspondent and PLACEHOLDER in correspondent else correspondent,
+        correspondent=scrub.name(report.correspondent),
         location=scrub(report.location),
-        segments=segments,
+        segments=tuple(replace(s, text=scrub(s.text), speaker=speaker(s.speaker)) for s in report.segments),
+        notes=tuple(sorted((replace(n, text=scrub(n.text)) for n in report.notes + tuple(notes)),
+                           key=lambda n: n.span)),
+        signoff=signoff,
+        slug=scrub(report.slug),
         warnings=tuple(scrub(w) for w in warnings),
     )
-    return replace(out, warnings=out.warnings + (
-        f"a name marked DO NOT PUBLISH is withheld from every output ({scrub.count} place(s))",))
+    out = replace(out, warnings=out.warnings + tuple(_where(withheld, matcher, people, correspondent)))
+    _check(out, matcher, withheld)
+    return out
+
+
+def _where(withheld: Withheld, matcher: _Matcher, people: list[str], correspondent: list[int]) -> Iterable[str]:
+    """For each mark, the lines of the script where its names were, and which of those were
+    lower-case words that may have been common words spelt like the name."""
+    lines: dict[int, list[int]] = {pid: [] for pid in range(len(people))}
+    common: dict[int, list[int]] = {pid: [] for pid in range(len(people))}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", withheld.script)]
+    for hit in matcher.hits(withheld.script):
+        line = bisect_right(line_starts, hit.start)
+        for pid in hit.people:
+            lines[pid].append(line)
+            if hit.common:
+                common[pid].append(line)
+    for mark in withheld.marks:
+        ids = _people_of(mark, people, correspondent)
+        at = sorted({line for pid in ids for line in lines[pid]} | {mark.line})
+        places = sum(len(lines[pid]) for pid in ids) or 1
+        whose = "the correspondent's name" if mark.correspondent and not mark.names else \
+            "a name" if len(mark.names) <= 1 else f"{len(mark.names)} names"
+        text = (f"withheld {whose} marked on line {mark.line} ({mark.spelling}) in {places} "
+                f"place{'s' if places != 1 else ''}: line{'s' if len(at) != 1 else ''} {_lines(at)}")
+        lower = sorted({line for pid in ids for line in common[pid]})
+        if lower:
+            text += (f"; on line{'s' if len(lower) != 1 else ''} {_lines(lower)} a lower-case word "
+                     f"spelt like part of it was withheld too: check it was the name")
+        yield text
+
+
+def _check(report: Report, matcher: _Matcher, withheld: Withheld) -> None:
+    """Stop the build rather than let a form of a name through that the scrub missed."""
+    texts = [("title", report.title), ("network", report.network), ("correspondent", report.correspondent),
+             ("location", report.location), ("slug", report.slug)]
+    texts += [("tags", t) for t in report.tags]
+    texts += [("warnings", w) for w in report.warnings]
+    texts += [("notes", n.text) for n in report.notes]
+    for s in report.segments:
+        texts.append(("segments", s.text))
+        if s.speaker:
+            texts += [("supers", s.speaker.name), ("supers", s.speaker.title)]
+    if report.signoff:
+        texts += [("sign-off", report.signoff.written), ("sign-off", report.signoff.name),
+                  ("sign-off", report.signoff.network), ("sign-off", report.signoff.location)]
+    for where, text in texts:
+        if text and matcher.leaked(text.replace(PLACEHOLDER, " ")):
+            mark = withheld.marks[0]
+            raise UnusableInput(
+                f"line {mark.line}: a name marked '{mark.spelling}' could not be withheld from the "
+                f"{where}; nothing is written")
