@@ -146,6 +146,7 @@ _JOINABLE = re.compile(r"[ \t\u00a0\u3000\-\u2010-\u2015_'\u2018\u2019.\u200b-\u
 _MAX_NAME_WORDS = 5
 _MAX_WORD = 40
 _WINDOW = 24  # words a mark looks at on either side
+_REACH = 400  # characters a mark looks at for the bracket that closes it
 
 
 @cache
@@ -207,6 +208,7 @@ class _Script:
         self.tokens = _tokens(script)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
         self.token_line = [bisect_right(self.line_starts, t.start) for t in self.tokens]
+        self.token_starts = [t.start for t in self.tokens]
 
     def gap(self, j: int) -> str:
         """The text before token j (after token j-1)."""
@@ -487,25 +489,29 @@ def _opening(gap: str) -> tuple[str, int] | None:
 
 
 def _closing(text: str, pos: int, end: int, close: str) -> int:
-    """Past the run of `close` characters that first follows `pos` before `end`."""
-    at = text.find(close, pos, end)
+    """Past the run of `close` characters that first follows `pos` before `end` (looked for
+    within a bounded reach, so that many unclosed marks on one line cost no more than one);
+    `pos` itself when there is none."""
+    at = text.find(close, pos, min(end, pos + _REACH))
     if at < 0:
-        return end
+        return pos
     while at < end and text[at] == close:
         at += 1
     return at
 
 
-def _whole_line(script: _Script, start: int, end: int) -> tuple[int, int]:
-    """The mark's whole line when nothing else is on it but a label (`NOTE:`) and punctuation."""
-    line = script.line_of(start)
-    line_start, line_end = script.line_span(line)
-    if script.line_of(max(end - 1, start)) != line:
+def _whole_line(s: _Script, a: int, start: int, end: int) -> tuple[int, int]:
+    """The mark's whole line when nothing else is on it but a label (`NOTE:`) and punctuation;
+    `a` is the mark's first token."""
+    line = s.token_line[a]
+    line_start, line_end = s.line_span(line)
+    if s.line_of(max(end - 1, start)) != line:
         return start, end
-    before = _WORD.findall(script.text[line_start:start])
-    after = _WORD.findall(script.text[end:line_end])
-    label = len(before) <= 2 and script.text[line_start:start].rstrip().endswith(":")
-    if not after and (not before or label):
+    before = [j for j in range(max(0, a - 3), a) if s.token_line[j] == line and s.tokens[j].start < start]
+    after = bisect_right(s.token_starts, end - 1)
+    words_after = after < len(s.tokens) and s.token_line[after] == line
+    label = len(before) <= 2 and s.text[s.tokens[before[-1]].end:start].lstrip().startswith(":") if before else False
+    if not words_after and (not before or label and len(before) < 3):
         return line_start, line_end
     return start, end
 
@@ -557,11 +563,11 @@ def find(script: str) -> Withheld:
         # what is blanked: the mark and what belongs to it (the name after it, a reason)
         if opened:
             end = _closing(s.text, taken_end, line_end, close)
-        elif rule == "withheld.before" and _words_follow(s.text, taken_end, stop):
+        elif _words_follow(s.text, taken_end, stop):  # DNP: Name TRT: 2:31 keeps its TRT
             end = taken_end
         else:
             end = stop
-        start, end = _whole_line(s, mark_start, end)
+        start, end = _whole_line(s, a, mark_start, end)
         _blank(chars, start, end)
         span = (start, end)
         if extra:
@@ -630,6 +636,20 @@ class _Hit:
     end: int
     people: set[int]
     common: bool  # one part of a name in lower case: maybe a common word spelt like it
+
+
+# Initials typed bare (JL) are withheld where initials stand: before a comma or a slash, at the
+# end of a line or sentence, after a dash or "by" (`JL, CGTN, Moscow.` `-- JL` `By JL`); as a
+# word elsewhere they are more often a word (`WE DO NOT`) or a model (`AK-47`).
+_SIGN_AFTER = re.compile(r"[ \t]*(?:[,;/)\]]|\.?[ \t]*(?:\n|$)|\.[ \t]+[A-Z]|[ \t]*[-\u2013\u2014][ \t])")
+_SIGN_BEFORE = re.compile(r"(?:^|\n|[-\u2013\u2014/]|\b[Bb][Yy])[ \t]*$")
+
+
+_LOWER_SIGN = re.compile(r"[ \t]*[,/]")
+
+
+def _signs(text: str, token: _Token) -> bool:
+    return bool(_SIGN_AFTER.match(text, token.end) or _SIGN_BEFORE.search(text[max(0, token.start - 6):token.start]))
 
 
 class _Matcher:
@@ -710,7 +730,8 @@ class _Matcher:
             if people:
                 common = word == word.lower() and t.folded not in self.joined
                 hits.append(_Hit(t.start, t.end, set(people), common))
-            elif t.folded in self.initials and word.isupper() and not re.match(r"-?\d", after):
+            elif t.folded in self.initials and (word.isupper() and _signs(text, t)
+                                                or _LOWER_SIGN.match(text, t.end)):
                 hits.append(_Hit(t.start, t.end, set(self.initials[t.folded]), False))
         flush_run()
         if any(c in text for c in "@#_/."):
@@ -725,16 +746,16 @@ class _Matcher:
     def _merged(self, text: str, tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
         if not hits:
             return []
-        starts = {t.end: i for i, t in enumerate(tokens)}
         by_end = {t.end: t for t in tokens}
         hits.sort(key=lambda h: h.start)
         # an initial or a particle just before a name: J. Lyubova, al-Hassan
         for hit in hits:
             for _ in range(2):
-                before = text[:hit.start]
-                gap = len(before) - len(before.rstrip(" .-\u00a0"))
-                prev = by_end.get(hit.start - gap)
-                if prev is None or gap > 2 or starts.get(prev.end) is None:
+                k = hit.start
+                while k > 0 and hit.start - k < 2 and text[k - 1] in " .-\u00a0":
+                    k -= 1
+                prev = by_end.get(k) if k < hit.start else None
+                if prev is None:
                     break
                 letter = len(prev.folded) == 1 and prev.folded in self.letters \
                     and self.letters[prev.folded] & hit.people and text[prev.start].isupper()
@@ -749,7 +770,7 @@ class _Matcher:
             if hit.start <= last.end or (len(between) <= 3 and not between.strip(" \t\u00a0-\u2010")):
                 last.end = max(last.end, hit.end)
                 last.people |= hit.people
-                last.common = last.common and hit.common
+                last.common = False  # two words of a name together are the name
             else:
                 merged.append(hit)
         return merged
@@ -817,8 +838,8 @@ def _lines(lines: list[int]) -> str:
     return shown + (f" and {len(lines) - 12} more" if len(lines) > 12 else "")
 
 
-def _people_of(mark: Mark, people: list[str], correspondent: list[int]) -> set[int]:
-    ids = {people.index(n) for n in mark.names}
+def _people_of(mark: Mark, people: dict[str, int], correspondent: list[int]) -> set[int]:
+    ids = {people[n] for n in mark.names}
     return ids | (set(correspondent) if mark.correspondent else set())
 
 
@@ -884,24 +905,28 @@ def redact(report: Report, withheld: Withheld) -> Report:
 def _where(withheld: Withheld, matcher: _Matcher, people: list[str], correspondent: list[int]) -> Iterable[str]:
     """For each mark, the lines of the script where its names were, and which of those were
     lower-case words that may have been common words spelt like the name."""
-    lines: dict[int, list[int]] = {pid: [] for pid in range(len(people))}
-    common: dict[int, list[int]] = {pid: [] for pid in range(len(people))}
+    index = {name: pid for pid, name in enumerate(people)}
+    found: dict[int, list[int]] = {pid: [] for pid in range(len(people))}  # hit numbers
+    hit_lines: list[int] = []
+    common: set[int] = set()
     line_starts = [0] + [m.end() for m in re.finditer("\n", withheld.script)]
-    for hit in matcher.hits(withheld.script):
-        line = bisect_right(line_starts, hit.start)
+    marked = sorted(m.span for m in withheld.marks)
+    for n, hit in enumerate(matcher.hits(withheld.script)):
+        hit_lines.append(bisect_right(line_starts, hit.start))
+        k = bisect_right(marked, (hit.start, len(withheld.script))) - 1
+        if hit.common and not (k >= 0 and marked[k][0] <= hit.start < marked[k][1]):
+            common.add(n)
         for pid in hit.people:
-            lines[pid].append(line)
-            if hit.common:
-                common[pid].append(line)
+            found[pid].append(n)
     for mark in withheld.marks:
-        ids = _people_of(mark, people, correspondent)
-        at = sorted({line for pid in ids for line in lines[pid]} | {mark.line})
-        places = sum(len(lines[pid]) for pid in ids) or 1
+        hits = set().union(*(found[pid] for pid in _people_of(mark, index, correspondent)))
+        at = sorted({hit_lines[n] for n in hits})
+        places = len(hits)
         whose = "the correspondent's name" if mark.correspondent and not mark.names else \
             "a name" if len(mark.names) <= 1 else f"{len(mark.names)} names"
         text = (f"withheld {whose} marked on line {mark.line} ({mark.spelling}) in {places} "
                 f"place{'s' if places != 1 else ''}: line{'s' if len(at) != 1 else ''} {_lines(at)}")
-        lower = sorted({line for pid in ids for line in common[pid]})
+        lower = sorted({hit_lines[n] for n in hits & common})
         if lower:
             text += (f"; on line{'s' if len(lower) != 1 else ''} {_lines(lower)} a lower-case word "
                      f"spelt like part of it was withheld too: check it was the name")
