@@ -258,12 +258,12 @@ class _Script:
 
     def in_running_text(self, a: int, b: int) -> bool:
         """`we do not publish the names of minors`: a mark's words inside a sentence, typed in
-        lower case after a lower-case word, are words, not a mark."""
-        typed = self.text[self.tokens[a].start:self.tokens[b].end]
-        if not any(c.islower() for c in typed) or a == 0 or self.token_line[a - 1] != self.token_line[a]:
+        lower case after a lower-case word, are words, not a mark, unless a name stands right
+        before them (`julia lyubova do not publish`)."""
+        if not self.original(a)[:1].islower() or a == 0 or self.token_line[a - 1] != self.token_line[a]:
             return False
         before = self.original(a - 1)
-        return self.gap(a).strip() == "" and before[:1].islower()
+        return self.gap(a).strip() == "" and (before[:1].islower() or self.tokens[a - 1].folded in _STOP)
 
     # -- reading names --
 
@@ -528,7 +528,7 @@ def find(script: str) -> Withheld:
     for a, first_end, b, alone in s.marks():
         line = s.token_line[a]
         spelling = " ".join(s.text[s.tokens[a].start:s.tokens[first_end].end].split())
-        if s.in_running_text(a, b):
+        if s.in_running_text(a, b) and not s.name_before(a)[0]:
             warnings.append(f"line {line}: '{spelling}' inside a sentence is read as words, not as a mark")
             continue
         opened = _opening(s.gap(a))
@@ -563,7 +563,7 @@ def find(script: str) -> Withheld:
         # what is blanked: the mark and what belongs to it (the name after it, a reason)
         if opened:
             end = _closing(s.text, taken_end, line_end, close)
-        elif _words_follow(s.text, taken_end, stop):  # DNP: Name TRT: 2:31 keeps its TRT
+        elif not embargo and _words_follow(s.text, taken_end, stop):  # DNP: Name TRT: 2:31 keeps its TRT
             end = taken_end
         else:
             end = stop
