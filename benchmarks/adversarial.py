@@ -66,13 +66,20 @@ def name_mentions(size: int) -> str:
     return "DO NOT PUBLISH: Julia Lyubova\n" + STORY.replace("Residents spent", _fill(unit, size) + " Residents spent")
 
 
+def one_long_handle(size: int) -> str:
+    """One run with no space, shaped like a handle (`@`, dots, underscores), that every name
+    part is looked for inside."""
+    return "DO NOT PUBLISH: Julia Lyubova\n" + STORY.replace(
+        "Residents spent", "@" + _fill("julia_ly.bova", size) + " Residents spent")
+
+
 def mark_words_in_a_line(size: int) -> str:
     """Mark-like words (`DO NOT`, `NAME`, `PUBLISH`) with no mark: the trie walks and fails."""
     return STORY.replace("Residents spent", _fill("we do not name, not for us to use, publish ", size) + "Residents spent")
 
 
 SHAPES = {f.__name__.replace("_", "-"): f for f in (dnp_repeated, dnp_repeated_alone, dnp_many_names,
-                                                     name_mentions, mark_words_in_a_line)}
+                                                     name_mentions, one_long_handle, mark_words_in_a_line)}
 
 
 def build_seconds(script: str, profile, runs: int) -> tuple[float, str]:
@@ -96,7 +103,7 @@ def main() -> int:
     profile = load_profile("broadcast")
     build_seconds(STORY, profile, 1)  # imports and caches, so that the first size is not charged them
     sizes = sorted(args.sizes)
-    print(f"{'shape':<24}" + "".join(f"{s:>7} KB" for s in sizes) + "   growth (input x"
+    print(f"seconds per build{'':<7}" + "".join(f"{s:>6} KB" for s in sizes) + "   growth (input x"
           f"{sizes[-1] / sizes[0]:g})")
     for name in args.shape or SHAPES:
         row, outcome = [], ""
@@ -104,7 +111,7 @@ def main() -> int:
             seconds, outcome = build_seconds(SHAPES[name](size * 1024), profile, args.runs)
             row.append(seconds)
         growth = row[-1] / row[0] if row[0] else float("inf")
-        print(f"{name:<24}" + "".join(f"{t:>8.2f}s" for t in row) + f"   x{growth:.1f} ({outcome})")
+        print(f"{name:<24}" + "".join(f"{t:>9.3f}" for t in row) + f"   x{growth:.1f} ({outcome})")
     return 0
 
 

@@ -39,7 +39,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -197,7 +197,7 @@ class Withheld:
     bylines: tuple[str, ...] = ()
     #: embargoes (DO NOT PUBLISH BEFORE ...), blanked out and kept as notes
     embargoes: tuple[Mark, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 class _Script:
@@ -209,6 +209,7 @@ class _Script:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
         self.token_line = [bisect_right(self.line_starts, t.start) for t in self.tokens]
         self.token_starts = [t.start for t in self.tokens]
+        self.in_marks: set[int] = set()  # tokens of marks: never part of a name
 
     def gap(self, j: int) -> str:
         """The text before token j (after token j-1)."""
@@ -256,7 +257,7 @@ class _Script:
             i = end + 1
         return found
 
-    def in_running_text(self, a: int, b: int) -> bool:
+    def in_running_text(self, a: int) -> bool:
         """`we do not publish the names of minors`: a mark's words inside a sentence, typed in
         lower case after a lower-case word, are words, not a mark, unless a name stands right
         before them (`julia lyubova do not publish`)."""
@@ -351,7 +352,7 @@ class _Script:
                         depth -= 1
                 if stop is not None or "\n" in gap:
                     break
-            if j >= len(tokens) or j >= first + _WINDOW:
+            if j >= len(tokens) or j >= first + _WINDOW or j in self.in_marks:
                 break
             word = tokens[j].folded
             if phase == "lead":
@@ -410,7 +411,7 @@ class _Script:
         current: list[int] = []
         j = a - 1
         while j >= 0 and a - j <= _WINDOW and len(parts) < 4:
-            if self.token_line[j] != line:
+            if self.token_line[j] != line or j in self.in_marks:
                 break
             current.insert(0, j)
             gap = self.gap(j)
@@ -525,10 +526,12 @@ def find(script: str) -> Withheld:
     marks: list[Mark] = []
     embargoes: list[Mark] = []
     warnings: list[str] = []
-    for a, first_end, b, alone in s.marks():
+    found_marks = s.marks()
+    s.in_marks = {j for a, _, b, _ in found_marks for j in range(a, b + 1)}
+    for a, first_end, b, alone in found_marks:
         line = s.token_line[a]
         spelling = " ".join(s.text[s.tokens[a].start:s.tokens[first_end].end].split())
-        if s.in_running_text(a, b) and not s.name_before(a)[0]:
+        if s.in_running_text(a) and not s.name_before(a)[0]:
             warnings.append(f"line {line}: '{spelling}' inside a sentence is read as words, not as a mark")
             continue
         opened = _opening(s.gap(a))
@@ -626,7 +629,8 @@ def _bylines(s: _Script) -> tuple[str, ...]:
 
 # -- withholding --------------------------------------------------------------------------------
 
-_HANDLE = re.compile(r"\S*(?:[@#_/]|[^\W\d_]\.[^\W\d_])\S*")
+_RUN = re.compile(r"\S+")
+_HANDLE = re.compile(r"[@#_/]|[^\W\d_]\.[^\W\d_]")  # what makes a run a handle or an address
 _INITIAL_GAP = re.compile(r"\.?[ \u00a0]?|\.-?")
 
 
@@ -648,6 +652,11 @@ _SIGN_BEFORE = re.compile(r"(?:^|\n|[-\u2013\u2014/]|\b[Bb][Yy])[ \t]*$")
 _LOWER_SIGN = re.compile(r"[ \t]*[,/]")
 
 
+def _caseless(word: str) -> bool:
+    """A word with letters that have no case (Chinese, Japanese, Thai, Arabic)."""
+    return not word.isascii() and any(c.isalpha() and not c.islower() and not c.isupper() for c in word)
+
+
 def _signs(text: str, token: _Token) -> bool:
     return bool(_SIGN_AFTER.match(text, token.end) or _SIGN_BEFORE.search(text[max(0, token.start - 6):token.start]))
 
@@ -663,7 +672,7 @@ class _Matcher:
         self.particles: set[str] = set()
         self.joined: dict[str, set[int]] = {}  # whole names with no spaces, for the last check
         for pid, name in enumerate(people):
-            words = [w for w in _WORD.findall(_fold(name)[0])]
+            words = _WORD.findall(_fold(name)[0])
             self.particles.update(w for w in words if w in _PARTICLES)
             core = [w for w in words if w not in _PARTICLES and w not in _HONORIFICS]
             for w in core:
@@ -683,19 +692,20 @@ class _Matcher:
         self.whole_names = [w for w in self.joined if len(w) >= 6]
         self.substrings = {f: p for f, p in self.forms.items() if len(f) >= 3 and f.isalpha()}
         self.lengths = sorted({len(f) for f in self.substrings})
+        # names in scripts written without spaces or case (王伟, a name inside a longer run)
+        self.caseless = {f: p for f, p in self.forms.items() if _caseless(f)}
+        self.caseless_lengths = sorted({len(f) for f in self.caseless})
 
-    def _inside(self, folded: str) -> set[int]:
-        """Who appears anywhere inside a folded run (a handle, an address): linear in the run,
-        times the few lengths a name part has."""
-        found: set[int] = set()
+    def _inside(self, folded: str, forms: dict[str, set[int]], lengths: list[int]):
+        """(offset, length, people) of every form inside a folded run (a handle, an address,
+        a line of Chinese): linear in the run, times the few lengths a name part has."""
         for i in range(len(folded)):
-            for n in self.lengths:
+            for n in lengths:
                 if i + n > len(folded):
                     break
-                people = self.substrings.get(folded[i:i + n])
+                people = forms.get(folded[i:i + n])
                 if people:
-                    found |= people
-        return found
+                    yield i, n, people
 
     def hits(self, text: str) -> list[_Hit]:
         """Where any form of any name is in `text`, merged into runs (`Julia Lyubova` is one)."""
@@ -727,6 +737,12 @@ class _Matcher:
                 continue
             flush_run()
             people = self.forms.get(t.folded)
+            if not people and self.caseless and _caseless(t.folded):
+                exact = t.end - t.start == len(t.folded)  # offsets inside the word map one to one
+                for i, n, found in self._inside(t.folded, self.caseless, self.caseless_lengths):
+                    start, end = (t.start + i, t.start + i + n) if exact else (t.start, t.end)
+                    hits.append(_Hit(start, end, set(found), False))
+                continue
             if people:
                 common = word == word.lower() and t.folded not in self.joined
                 hits.append(_Hit(t.start, t.end, set(people), common))
@@ -735,9 +751,12 @@ class _Matcher:
                 hits.append(_Hit(t.start, t.end, set(self.initials[t.folded]), False))
         flush_run()
         if any(c in text for c in "@#_/."):
-            for m in _HANDLE.finditer(text):
+            for m in _RUN.finditer(text):
+                if not _HANDLE.search(m.group()):
+                    continue
                 handle = m.group().rstrip(".,;:!?)]}\"'").lstrip("([{\"'")
-                people = self._inside("".join(_WORD.findall(_fold(handle)[0])))
+                inside = self._inside("".join(_WORD.findall(_fold(handle)[0])), self.substrings, self.lengths)
+                people = set().union(*(found for _, _, found in inside))
                 if people:
                     start = m.start() + m.group().index(handle)
                     hits.append(_Hit(start, start + len(handle), people, False))
@@ -752,7 +771,7 @@ class _Matcher:
         for hit in hits:
             for _ in range(2):
                 k = hit.start
-                while k > 0 and hit.start - k < 2 and text[k - 1] in " .-\u00a0":
+                while k > 0 and hit.start - k < 2 and text[k - 1] in " .-'\u2019\u00a0":
                     k -= 1
                 prev = by_end.get(k) if k < hit.start else None
                 if prev is None:
