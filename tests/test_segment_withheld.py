@@ -308,7 +308,7 @@ def test_every_report_field_is_withheld_and_nothing_can_rebuild_the_name():
 def test_a_form_the_scrub_cannot_see_stops_the_build_instead_of_claiming_success():
     script = "DO NOT PUBLISH: Julia Lyubova\nThe curfew holds.\n"
     report = Report("Curfew", (), None, None, None,
-                    (Segment(Kind.NARRATION, "Signed J u l i a L y u b o v a.", (30, 47)),))
+                    (Segment(Kind.NARRATION, "Signed Ju lia Lyu bova.", (30, 47)),))
     with pytest.raises(UnusableInput, match="could not be withheld from the segments; nothing is written"):
         redact(report, find(script))
 

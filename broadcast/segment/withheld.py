@@ -629,9 +629,14 @@ def _bylines(s: _Script) -> tuple[str, ...]:
 
 # -- withholding --------------------------------------------------------------------------------
 
-_RUN = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S*")
+_LETTER_PAIR = re.compile(r"(?<![^\W_])[^\W\d_][. \u00a0-]{1,2}[^\W\d_](?![^\W_])")  # J.L., J L
+_HYPHENED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # Lyu-bova
+# a word run into letters or digits: JuliaLyubova, Lyubova2 (started only at word starts)
+_MIXED = re.compile(r"\b[^\W_]*(?:[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_])[^\W_]*")
 _HANDLE = re.compile(r"[@#_/]|[^\W\d_]\.[^\W\d_]")  # what makes a run a handle or an address
-_INITIAL_GAP = re.compile(r"\.?[ \u00a0]?|\.-?")
+_INITIAL_GAP = re.compile(r"\.?[ \u00a0]?|\.?-")
+_CAMEL = re.compile(r"(?<=[^\W\d_])[A-Z]")  # a capital inside a word: JuliaLyubova
 
 
 @dataclass
@@ -690,6 +695,7 @@ class _Matcher:
             if len(core) >= 2:
                 self.joined.setdefault("".join(core), set()).add(pid)
         self.whole_names = [w for w in self.joined if len(w) >= 6]
+        self.keys = frozenset(self.forms) | frozenset(self.initials)
         self.substrings = {f: p for f, p in self.forms.items() if len(f) >= 3 and f.isalpha()}
         self.lengths = sorted({len(f) for f in self.substrings})
         # names in scripts written without spaces or case (王伟, a name inside a longer run)
@@ -707,35 +713,91 @@ class _Matcher:
                 if people:
                     yield i, n, people
 
+    def _handles(self, text: str):
+        """(start, end, people) of each handle or address (a run with no space holding `@`,
+        `#`, `_`, `/` or a dot between letters) with a name inside: each run is read once."""
+        covered = 0
+        for m in _HANDLE.finditer(text):
+            if m.start() < covered:
+                continue
+            start = m.start()
+            while start > covered and not text[start - 1].isspace():
+                start -= 1
+            covered = _NOT_SPACE.match(text, m.start()).end()
+            run = text[start:covered]
+            handle = run.rstrip(".,;:!?)]}\"'").lstrip("([{\"'")
+            inside = self._inside("".join(_WORD.findall(_fold(handle)[0])), self.substrings, self.lengths)
+            people = set().union(*(found for _, _, found in inside))
+            if people:
+                at = start + run.index(handle)
+                yield at, at + len(handle), people
+
+    def _maybe(self, text: str) -> bool:
+        """Whether any form can be in `text`, by what the regular-expression engine and sets do
+        fast; most of a script holds no name, and the word-by-word reading is kept for where
+        one may be."""
+        folded = _fold(text)[0]
+        if not self.keys.isdisjoint(_WORD.findall(folded)) or _LETTER_PAIR.search(folded):
+            return True
+        if "-" in folded and any(m.group().replace("-", "") in self.forms for m in _HYPHENED.finditer(folded)):
+            return True
+        if self.caseless and not folded.isascii():
+            return True
+        if any(self._inside(_folded_word(m.group()), self.substrings, self.lengths) for m in _MIXED.finditer(text)):
+            return True
+        return any(True for _ in self._handles(text))
+
     def hits(self, text: str) -> list[_Hit]:
-        """Where any form of any name is in `text`, merged into runs (`Julia Lyubova` is one)."""
+        """Where any form of any name is in `text`, merged into runs (`Julia Lyubova` is one).
+        Read in pieces (lines, and long lines cut after a word of two letters or more, where
+        no form can straddle), each read word by word only if a form may be in it."""
         if not text or not self.people:
             return []
+        found: list[_Hit] = []
+        for start, end in _pieces(text):
+            piece = text[start:end]
+            if self._maybe(piece):
+                for hit in self._hits_in(piece):
+                    hit.start += start
+                    hit.end += start
+                    found.append(hit)
+        return _merged(text, found)
+
+    def _hits_in(self, text: str) -> list[_Hit]:
         tokens = _tokens(text)
         hits: list[_Hit] = []
-        run: list[int] = []  # single letters joined by dots: J.L.
+        run: list[int] = []  # single letters: J.L., J. L., J-u-l-i-a
+        joined: list[int] = []  # words joined by hyphens: Lyu-bova
 
-        def flush_run() -> None:
+        def letters_hit() -> None:
             if len(run) >= 2:
                 letters = "".join(tokens[k].folded for k in run)
-                if letters in self.initials:
+                people = self.initials.get(letters) or self.forms.get(letters)
+                if people:
                     end = tokens[run[-1]].end
                     end += text[end:end + 1] == "."
-                    hits.append(_Hit(tokens[run[0]].start, end, set(self.initials[letters]), False))
+                    hits.append(_Hit(tokens[run[0]].start, end, set(people), False))
             run.clear()
 
+        def joined_hit() -> None:
+            if len(joined) >= 2:
+                people = self.forms.get("".join(tokens[k].folded for k in joined))
+                if people:
+                    hits.append(_Hit(tokens[joined[0]].start, tokens[joined[-1]].end, set(people), False))
+            joined.clear()
+
         for k, t in enumerate(tokens):
-            word = text[t.start:t.end]
-            after = text[t.end:t.end + 2]
-            if len(t.folded) == 1 and t.folded.isalpha() and (after[:1] == "." or run):
-                gap = text[tokens[run[-1]].end:t.start] if run else ""
+            gap = text[tokens[k - 1].end:t.start] if k else ""
+            if joined and gap != "-":
+                joined_hit()
+            joined.append(k)
+            if len(t.folded) == 1 and t.folded.isalpha():
                 if run and not _INITIAL_GAP.fullmatch(gap):
-                    flush_run()
+                    letters_hit()
                 run.append(k)
-                if after[:1] != ".":
-                    flush_run()
                 continue
-            flush_run()
+            letters_hit()
+            word = text[t.start:t.end]
             people = self.forms.get(t.folded)
             if not people and self.caseless and _caseless(t.folded):
                 exact = t.end - t.start == len(t.folded)  # offsets inside the word map one to one
@@ -743,26 +805,23 @@ class _Matcher:
                     start, end = (t.start + i, t.start + i + n) if exact else (t.start, t.end)
                     hits.append(_Hit(start, end, set(found), False))
                 continue
+            if not people and (not t.folded.isalpha() or _CAMEL.search(word)):
+                # Lyubova2, JuliaLyubovaCGTN: a name run into other letters or digits
+                inside = self._inside(t.folded, self.substrings, self.lengths)
+                people = set().union(*(found for _, _, found in inside)) or None
             if people:
                 common = word == word.lower() and t.folded not in self.joined
                 hits.append(_Hit(t.start, t.end, set(people), common))
             elif t.folded in self.initials and (word.isupper() and _signs(text, t)
                                                 or _LOWER_SIGN.match(text, t.end)):
                 hits.append(_Hit(t.start, t.end, set(self.initials[t.folded]), False))
-        flush_run()
-        if any(c in text for c in "@#_/."):
-            for m in _RUN.finditer(text):
-                if not _HANDLE.search(m.group()):
-                    continue
-                handle = m.group().rstrip(".,;:!?)]}\"'").lstrip("([{\"'")
-                inside = self._inside("".join(_WORD.findall(_fold(handle)[0])), self.substrings, self.lengths)
-                people = set().union(*(found for _, _, found in inside))
-                if people:
-                    start = m.start() + m.group().index(handle)
-                    hits.append(_Hit(start, start + len(handle), people, False))
-        return self._merged(text, tokens, hits)
+        letters_hit()
+        joined_hit()
+        for start, end, people in self._handles(text):
+            hits.append(_Hit(start, end, people, False))
+        return self._extended(text, tokens, hits)
 
-    def _merged(self, text: str, tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
+    def _extended(self, text: str, tokens: list[_Token], hits: list[_Hit]) -> list[_Hit]:
         if not hits:
             return []
         by_end = {t.end: t for t in tokens}
@@ -782,17 +841,7 @@ class _Matcher:
                     hit.start = prev.start
                 else:
                     break
-        merged = [hits[0]]
-        for hit in hits[1:]:
-            last = merged[-1]
-            between = text[last.end:hit.start]
-            if hit.start <= last.end or (len(between) <= 3 and not between.strip(" \t\u00a0-\u2010")):
-                last.end = max(last.end, hit.end)
-                last.people |= hit.people
-                last.common = False  # two words of a name together are the name
-            else:
-                merged.append(hit)
-        return merged
+        return hits
 
     def leaked(self, text: str) -> bool:
         """The last check, by another road: no whole name with its spaces and punctuation
@@ -804,6 +853,46 @@ class _Matcher:
             if whole in squeezed:
                 return True
         return bool(self.hits(text))
+
+
+def _merged(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Hits that overlap or stand together (`Julia Lyubova`, `[name] [name]`) as one."""
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h.start)
+    merged = [hits[0]]
+    for hit in hits[1:]:
+        last = merged[-1]
+        between = text[last.end:hit.start]
+        if hit.start <= last.end or (len(between) <= 3 and not between.strip(" \t\u00a0-\u2010")):
+            last.end = max(last.end, hit.end)
+            last.people |= hit.people
+            last.common = False  # two words of a name together are the name
+        else:
+            merged.append(hit)
+    return merged
+
+
+_PIECE = 2000
+_CUT = re.compile(r"(?<=[^\W\d_]{2})[ \t]")  # a space after a word of two letters or more
+
+
+def _pieces(text: str):
+    """(start, end) of the lines of `text`, long ones cut at a space after a word."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + _PIECE)
+        if end < n:
+            newline = text.rfind("\n", start, end)
+            if newline >= start:
+                end = newline + 1
+            else:
+                line_end = text.find("\n", end)
+                limit = n if line_end < 0 else line_end + 1
+                cut = _CUT.search(text, end, limit)
+                end = cut.end() if cut else limit
+        yield start, end
+        start = end
 
 
 class _Scrubber:
