@@ -41,6 +41,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from importlib.resources import files
 
 from broadcast.errors import UnusableInput
@@ -629,11 +630,24 @@ def _bylines(s: _Script) -> tuple[str, ...]:
 
 # -- withholding --------------------------------------------------------------------------------
 
-_NOT_SPACE = re.compile(r"\S*")
-_LETTER_PAIR = re.compile(r"(?<![^\W_])[^\W\d_][. \u00a0-]{1,2}[^\W\d_](?![^\W_])")  # J.L., J L
-_HYPHENED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")  # Lyu-bova
-# a word run into letters or digits: JuliaLyubova, Lyubova2 (started only at word starts)
-_MIXED = re.compile(r"\b[^\W_]*(?:[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_])[^\W_]*")
+_HYPHEN_JOIN = re.compile(r"-(?<=[^\W_]-)(?=[^\W_])")  # Lyu-bova (the hyphen first: fast to scan for)
+_MANY_FORMS = 200
+
+
+def _runs(text: str, marker: re.Pattern, inside) -> Iterable[tuple[int, int]]:
+    """(start, end) of each run of characters for which `inside` holds that has `marker` in
+    it, each run once however many markers it holds: linear in the text."""
+    covered = 0
+    for m in marker.finditer(text):
+        if m.start() < covered:
+            continue
+        start, end = m.start(), m.end()
+        while start > covered and inside(text[start - 1]):
+            start -= 1
+        while end < len(text) and inside(text[end]):
+            end += 1
+        covered = end
+        yield start, end
 _HANDLE = re.compile(r"[@#_/]|[^\W\d_]\.[^\W\d_]")  # what makes a run a handle or an address
 _INITIAL_GAP = re.compile(r"\.?[ \u00a0]?|\.?-")
 _CAMEL = re.compile(r"(?<=[^\W\d_])[A-Z]")  # a capital inside a word: JuliaLyubova
@@ -695,7 +709,7 @@ class _Matcher:
             if len(core) >= 2:
                 self.joined.setdefault("".join(core), set()).add(pid)
         self.whole_names = [w for w in self.joined if len(w) >= 6]
-        self.keys = frozenset(self.forms) | frozenset(self.initials)
+        self.plain = sorted({f for f in self.forms if len(f) >= 3 or _caseless(f)} | set(self.initials))
         self.substrings = {f: p for f, p in self.forms.items() if len(f) >= 3 and f.isalpha()}
         self.lengths = sorted({len(f) for f in self.substrings})
         # names in scripts written without spaces or case (王伟, a name inside a longer run)
@@ -715,37 +729,31 @@ class _Matcher:
 
     def _handles(self, text: str):
         """(start, end, people) of each handle or address (a run with no space holding `@`,
-        `#`, `_`, `/` or a dot between letters) with a name inside: each run is read once."""
-        covered = 0
-        for m in _HANDLE.finditer(text):
-            if m.start() < covered:
-                continue
-            start = m.start()
-            while start > covered and not text[start - 1].isspace():
-                start -= 1
-            covered = _NOT_SPACE.match(text, m.start()).end()
-            run = text[start:covered]
+        `#`, `_`, `/` or a dot between letters) with a name inside."""
+        for start, end in _runs(text, _HANDLE, lambda c: not c.isspace()):
+            run = text[start:end]
             handle = run.rstrip(".,;:!?)]}\"'").lstrip("([{\"'")
-            inside = self._inside("".join(_WORD.findall(_fold(handle)[0])), self.substrings, self.lengths)
+            inside = self._inside(_folded_word(handle), self.substrings, self.lengths)
             people = set().union(*(found for _, _, found in inside))
             if people:
                 at = start + run.index(handle)
                 yield at, at + len(handle), people
 
     def _maybe(self, text: str) -> bool:
-        """Whether any form can be in `text`, by what the regular-expression engine and sets do
-        fast; most of a script holds no name, and the word-by-word reading is kept for where
-        one may be."""
+        """Whether any form can be in `text`, by what the string and regular-expression
+        engines do fast (every form is looked for as plain text in the folded text; a name
+        broken by hyphens or spelt in single letters is looked for apart); most of a script
+        holds no name, and the word-by-word reading is kept for where one may be. With many
+        names, every piece is read word by word, which costs the same whatever their number."""
+        if len(self.plain) > _MANY_FORMS:
+            return True
         folded = _fold(text)[0]
-        if not self.keys.isdisjoint(_WORD.findall(folded)) or _LETTER_PAIR.search(folded):
+        if any(form in folded for form in self.plain):
             return True
-        if "-" in folded and any(m.group().replace("-", "") in self.forms for m in _HYPHENED.finditer(folded)):
-            return True
-        if self.caseless and not folded.isascii():
-            return True
-        if any(self._inside(_folded_word(m.group()), self.substrings, self.lengths) for m in _MIXED.finditer(text)):
-            return True
-        return any(True for _ in self._handles(text))
+        for start, end in _runs(folded, _HYPHEN_JOIN, lambda c: c.isalnum() or c == "-"):
+            if folded[start:end].replace("-", "") in self.forms:
+                return True
+        return any(len(a) == 1 == len(b) for a, b in pairwise(_WORD.findall(folded)))
 
     def hits(self, text: str) -> list[_Hit]:
         """Where any form of any name is in `text`, merged into runs (`Julia Lyubova` is one).
