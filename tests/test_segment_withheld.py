@@ -201,6 +201,11 @@ ISSUE_SHAPES = [
     "D.N.P. Julia Lyubova",
     "DO NOT PUBLISH: Jul\u200dia Lyu\u00adbova",
     "DO NOT PUBLISH: \uff2a\uff55\uff4c\uff49\uff41 Lyubova",
+    "\uff24\uff2f \uff2e\uff2f\uff34 \uff30\uff35\uff22\uff2c\uff29\uff33\uff28: Julia Lyubova",
+    "DO NOT PUB\u200bLISH: Julia Lyubova",
+    "DO NOT PUBLISH NAME OF WITNESS: Julia Lyubova",
+    "DO NOT PUBLISH: the witness, Julia Lyubova",
+    "Julia Lyubova\nDO NOT PUBLISH",
 ]
 
 

@@ -356,6 +356,8 @@ class _Script:
             if j >= len(tokens) or j >= first + _WINDOW or j in self.in_marks:
                 break
             word = tokens[j].folded
+            if ":" in gap and not names and phase != "lead" and not self._good(current):
+                phase, current = "lead", []  # DO NOT PUBLISH NAME OF WITNESS: Name
             if phase == "lead":
                 if word in _REPORTER:
                     reporter, last = True, j
@@ -364,6 +366,8 @@ class _Script:
                 elif word in _EMBARGO:
                     embargo, last = True, j
                     break
+                elif self._is_key(j) and word in _TITLES:
+                    last = j  # DO NOT PUBLISH NAME OF WITNESS: Name
                 elif self._name_like(j) and not self._is_key(j):
                     phase, current, style, last = "name", [j], self._style(j), j
                 else:
@@ -703,7 +707,11 @@ class _Matcher:
                 for form in ("".join(core), "".join(reversed(core)), core[0][0] + "".join(core[1:]),
                              "".join(words)):
                     self.forms.setdefault(form, set()).add(pid)
-                for letters in ("".join(w[0] for w in core), "".join(w[0] for w in words)):
+                # JL, and for Anna-Maria Lyubova or Sean O'Brien both AML and AL, SOB and SO
+                spaced = [_folded_word(w) for w in name.split()]
+                spaced = [w for w in spaced if w and w not in _PARTICLES and w not in _HONORIFICS]
+                for letters in ("".join(w[0] for w in core), "".join(w[0] for w in words),
+                                "".join(w[0] for w in spaced)):
                     if 2 <= len(letters) <= 5:
                         self.initials.setdefault(letters, set()).add(pid)
             if len(core) >= 2:
