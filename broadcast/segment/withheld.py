@@ -19,7 +19,10 @@ invisible characters do not hide it. Each mark is tied to the name it governs:
 
 A mark that cannot be tied to a name stops the build (`UnusableInput`, naming the line):
 a name the tool cannot find is a name it cannot withhold. A spelling that states a name is
-already left out (`RESIDENT (NAME WITHHELD)`) may stand alone.
+already left out (`RESIDENT (NAME WITHHELD)`) may stand alone; one about the material, not a
+name (`DO NOT PUBLISH BEFORE 18:00 GMT`, `NOT FOR PUBLICATION - EDITORS PLEASE NOTE`), is
+blanked out and kept as a note. Typed in lower case inside a sentence (`we do not publish the
+names of minors`) the words are words, and a warning says so.
 
 `find` blanks the marks out of the script (offsets kept, so spans still point into it)
 before a convention reads it; `redact` then replaces every form of every tied name in every
@@ -120,15 +123,22 @@ reasons reason sake protection
 # Words that may stand between a mark and its name, or follow the name, and belong to the mark.
 _LEAD = frozenset("""
 name names the of his her their its this that person persons people s full real identity
-identities on air onair please pls surname first given last family
+identities on air onair please pls surname first given last family or and
 """.split())
 # Marks that mean the correspondent: ((DO NOT PUBLISH REPORTER'S NAME)).
 _REPORTER = frozenset("""
 reporter reporters correspondent correspondents journalist journalists byline bylines
 stringer author writer reporting
 """.split())
-# DO NOT PUBLISH BEFORE 18:00 GMT is an embargo, not a name.
-_EMBARGO = frozenset("before until till prior ahead embargo embargoed".split())
+# Marks about the material, not a name: DO NOT PUBLISH BEFORE 18:00 GMT (an embargo), NOT FOR
+# PUBLICATION - EDITORS PLEASE NOTE (an agency advisory), DO NOT PUBLISH WITHOUT PERMISSION.
+_NAMING = frozenset("name names identity identities of".split())  # words that lead to a name
+_MATERIAL = frozenset("""
+before until till prior ahead embargo embargoed after without unless except story stories item
+items material advisory advisories note notes video videos footage pictures picture images image
+photos photo script copy text content yet anywhere online outside internal internally editors
+editor desk desks newsroom clients client subscribers broadcasters
+""".split())
 # Words of a production note around a speaker's name: ((Name - MALE IN ARABIC - DNP)).
 _NOTE_WORDS = DEMONYMS | frozenset("""
 male female voice voiceover original translation translated translator interpreter sot vo nat
@@ -196,8 +206,9 @@ class Withheld:
     marks: tuple[Mark, ...] = ()
     #: names the script gives the correspondent in its metadata (BYLINE:, REPORTER:)
     bylines: tuple[str, ...] = ()
-    #: embargoes (DO NOT PUBLISH BEFORE ...), blanked out and kept as notes
-    embargoes: tuple[Mark, ...] = ()
+    #: marks about the material, not a name (DO NOT PUBLISH BEFORE 18:00), blanked out and
+    #: kept as notes
+    material: tuple[Mark, ...] = ()
     warnings: tuple[str, ...] = ()
 
 
@@ -327,12 +338,12 @@ class _Script:
 
     def names_after(self, first: int, close: str | None, *, fresh_line: bool = False):
         """Names from token `first` on, to the end of its line or a closing bracket:
-        [(token indices)], whether the words name the correspondent or an embargo, the last
+        [(token indices)], whether the words name the correspondent or are about the material, the last
         token the mark takes, and where a closing bracket stopped the reading (or None).
         With `fresh_line`, `first` starts the line read (a name on the line after a mark)."""
         tokens = self.tokens
         names: list[list[int]] = []
-        reporter = embargo = False
+        reporter = material = False
         last = first - 1
         j, depth, phase = first, 0, "lead"
         current: list[int] = []
@@ -363,12 +374,12 @@ class _Script:
                     reporter, last = True, j
                 elif word in _LEAD:
                     last = j
-                elif word in _EMBARGO:
-                    embargo, last = True, j
-                    break
+                elif word in _MATERIAL:  # DO NOT PUBLISH PICTURES (OR THE NAME) OF Name
+                    material, last = True, j
                 elif self._is_key(j) and word in _TITLES:
                     last = j  # DO NOT PUBLISH NAME OF WITNESS: Name
-                elif self._name_like(j) and not self._is_key(j):
+                elif self._name_like(j) and not self._is_key(j) and (
+                        not material or tokens[j - 1].folded in _NAMING):
                     phase, current, style, last = "name", [j], self._style(j), j
                 else:
                     break
@@ -406,7 +417,7 @@ class _Script:
             j += 1
         if current and self._good(current):
             names.append(current)
-        return names, reporter, embargo, last, stop
+        return names, reporter, material and not names, last, stop
 
     def name_before(self, a: int) -> tuple[list[int], bool]:
         """The name just before token `a` on its line, nearest part first (a part ends at a
@@ -529,7 +540,7 @@ def find(script: str) -> Withheld:
     s = _Script(script)
     chars = list(script)
     marks: list[Mark] = []
-    embargoes: list[Mark] = []
+    material: list[Mark] = []
     warnings: list[str] = []
     found_marks = s.marks()
     s.in_marks = {j for a, _, b, _ in found_marks for j in range(a, b + 1)}
@@ -537,18 +548,20 @@ def find(script: str) -> Withheld:
         line = s.token_line[a]
         spelling = " ".join(s.text[s.tokens[a].start:s.tokens[first_end].end].split())
         if s.in_running_text(a) and not s.name_before(a)[0]:
+            if alone:
+                continue  # "the name withheld by the police": words, and nothing to withhold
             warnings.append(f"line {line}: '{spelling}' inside a sentence is read as words, not as a mark")
             continue
         opened = _opening(s.gap(a))
         close = opened[0] if opened else None
         mark_start = s.tokens[a].start - (opened[1] if opened else 0)
-        names, reporter, embargo, last, stop = s.names_after(b + 1, close)
+        names, reporter, about_material, last, stop = s.names_after(b + 1, close)
         line_end = s.line_span(line)[1]
         stop = line_end if stop is None else min(stop, line_end)
         taken_end = s.tokens[max(last, b)].end
         rule, extra, tied = "withheld.after", None, [s.text_of(n) for n in names]
-        if embargo:
-            rule = "withheld.embargo"
+        if about_material:
+            rule = "withheld.material"
         elif not tied:
             before, reporter_key = s.name_before(a)
             if before:
@@ -562,7 +575,7 @@ def find(script: str) -> Withheld:
             else:
                 tied, extra = _other_line(s, a, max(last, b))
                 rule = "withheld.next-line" if extra else "withheld.previous-line"
-        if not tied and not reporter and not embargo:
+        if not tied and not reporter and not about_material:
             if alone:
                 continue  # a name already left out: nothing to withhold
             raise UnusableInput(
@@ -571,7 +584,7 @@ def find(script: str) -> Withheld:
         # what is blanked: the mark and what belongs to it (the name after it, a reason)
         if opened:
             end = _closing(s.text, taken_end, line_end, close)
-        elif not embargo and _words_follow(s.text, taken_end, stop):  # DNP: Name TRT: 2:31 keeps its TRT
+        elif not about_material and _words_follow(s.text, taken_end, stop):  # DNP: Name TRT: 2:31 keeps its TRT
             end = taken_end
         else:
             end = stop
@@ -582,7 +595,7 @@ def find(script: str) -> Withheld:
             _blank(chars, *extra)
             span = (start, extra[1])
         found = Mark(line, spelling, span, tuple(tied), reporter, rule)
-        (embargoes if embargo else marks).append(found)
+        (material if about_material else marks).append(found)
     correspondent = any(m.correspondent for m in marks)
     return Withheld(
         names=tuple(dict.fromkeys(n for m in marks for n in m.names)),
@@ -591,7 +604,7 @@ def find(script: str) -> Withheld:
         script=script,
         marks=tuple(marks),
         bylines=_bylines(s) if correspondent else (),
-        embargoes=tuple(embargoes),
+        material=tuple(material),
         warnings=tuple(warnings),
     )
 
@@ -609,8 +622,8 @@ def _other_line(s: _Script, a: int, last: int) -> tuple[list[str], tuple[int, in
     nxt = last + 1
     if nxt < len(s.tokens) and line < s.token_line[nxt] <= line + 2:
         words = s.line_tokens(s.token_line[nxt], nxt, 1)
-        names, reporter, embargo, taken, _ = s.names_after(nxt, None, fresh_line=True)
-        if names and not embargo and taken == words[-1]:
+        names, _, about_material, taken, _ = s.names_after(nxt, None, fresh_line=True)
+        if names and not about_material and taken == words[-1]:
             return [s.text_of(n) for n in names], s.line_span(s.token_line[nxt])
     if a > 0 and line - 2 <= s.token_line[a - 1] < line:
         words = s.line_tokens(s.token_line[a - 1], a - 1, -1)
@@ -989,7 +1002,7 @@ def redact(report: Report, withheld: Withheld) -> Report:
                 f"the script names no correspondent to withhold: write the name beside it "
                 f"(DO NOT PUBLISH: Full Name)")
     notes = [Note(NoteKind.METADATA, " ".join(withheld.script[m.span[0]:m.span[1]].split()), m.span, m.rule)
-             for m in withheld.embargoes]
+             for m in withheld.material]
     if not people:
         return replace(report, warnings=tuple(warnings),
                        notes=tuple(sorted(report.notes + tuple(notes), key=lambda n: n.span)))
