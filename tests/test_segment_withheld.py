@@ -74,6 +74,15 @@ def test_mark_itself_is_not_spoken(stem):
     ("BYLINE: Julia Lyubova - DO NOT PUBLISH", ["Julia Lyubova"]),
     ("((SLUG: X BYLINE: Julia Lyubova DO NOT PUBLISH: Julia Lyubova TRT: 2:31))", ["Julia Lyubova"]),
     ("Do not publish: Julia Lyubova", ["Julia Lyubova"]),
+    ("NB: DO NOT PUBLISH SOURCE'S NAME (Julia Lyubova)", ["Julia Lyubova"]),
+    ("DO NOT PUBLISH THE NAMES OF THE VICTIMS: Julia Lyubova, Omar Sidorov", ["Julia Lyubova", "Omar Sidorov"]),
+    ("DO NOT PUBLISH (MINOR): Julia Lyubova", ["Julia Lyubova"]),
+    ("DO NOT PUBLISH: Mayor Julia Lyubova", ["Julia Lyubova"]),
+    ("Julia Lyubova (anonymity requested)", ["Julia Lyubova"]),
+    ("DO NOT USE REAL NAME: Julia Lyubova", ["Julia Lyubova"]),
+    ("DO NOT PUBLISH IMAGES OR THE NAME OF Julia Lyubova", ["Julia Lyubova"]),
+    ("DNP: Julia Lyubova TRT: 2:31", ["Julia Lyubova"]),
+    ("DO NOT PUBLISH: \u5f20\u4f1f", ["\u5f20\u4f1f"]),
 ])
 def test_marking_forms(line, names):
     marks = find(line)
@@ -336,6 +345,8 @@ _POSITIONS = {
     "before": lambda m, n: f"Witness {n} ({m}) said the town was quiet.",
     "dash": lambda m, n: f"{n} - {m}",
     "byline": lambda m, n: f"BYLINE: {n} {m} NAME",
+    "source": lambda m, n: f"NB: {m} SOURCE'S NAME ({n})",
+    "line-before": lambda m, n: f"{n}\n{m}",
 }
 _CASINGS = {"as-written": lambda n: n, "capitals": str.upper, "lower": str.lower}
 _ZWJ, _SOFT, _ZWSP = "\u200d", "\u00ad", "\u200b"

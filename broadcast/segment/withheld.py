@@ -132,6 +132,13 @@ stringer author writer reporting
 """.split())
 # Marks about the material, not a name: DO NOT PUBLISH BEFORE 18:00 GMT (an embargo), NOT FOR
 # PUBLICATION - EDITORS PLEASE NOTE (an agency advisory), DO NOT PUBLISH WITHOUT PERMISSION.
+# Who a mark may speak of before it names them: DO NOT PUBLISH THE NAMES OF THE VICTIMS: ...
+_ROLES = frozenset("""
+source sources witness witnesses victim victims interviewee interviewees contributor
+contributors guest guests caller callers informant whistleblower subject subjects individual
+man woman men women boy girl child children minor minors family relative relatives resident
+residents survivor survivors patient patients
+""".split())
 _NAMING = frozenset("name names identity identities of".split())  # words that lead to a name
 _MATERIAL = frozenset("""
 before until till prior ahead embargo embargoed after without unless except story stories item
@@ -336,6 +343,13 @@ class _Script:
             return False
         return not (self._style(words[0]) == "lower" and len(words) > 3)
 
+    def _trimmed(self, words: list[int]) -> list[int]:
+        """A name without the title or honorific before it (`Mayor Julia Lyubova`)."""
+        k = 0
+        while k < len(words) - 1 and self.tokens[words[k]].folded in _TITLES | _HONORIFICS:
+            k += 1
+        return words[k:]
+
     def names_after(self, first: int, close: str | None, *, fresh_line: bool = False):
         """Names from token `first` on, to the end of its line or a closing bracket:
         [(token indices)], whether the words name the correspondent or are about the material, the last
@@ -376,8 +390,8 @@ class _Script:
                     last = j
                 elif word in _MATERIAL:  # DO NOT PUBLISH PICTURES (OR THE NAME) OF Name
                     material, last = True, j
-                elif self._is_key(j) and word in _TITLES:
-                    last = j  # DO NOT PUBLISH NAME OF WITNESS: Name
+                elif word in _ROLES or self._is_key(j) and word in _TITLES:
+                    last = j  # DO NOT PUBLISH SOURCE'S NAME (Name), NAME OF WITNESS: Name
                 elif self._name_like(j) and not self._is_key(j) and (
                         not material or tokens[j - 1].folded in _NAMING):
                     phase, current, style, last = "name", [j], self._style(j), j
@@ -386,7 +400,7 @@ class _Script:
             elif phase == "name":
                 if word in ("and", "or") or (any(c in ",;&/" for c in gap) and self._name_like(j)):
                     if self._good(current):
-                        names.append(current)
+                        names.append(self._trimmed(current))
                     current = []
                     if word in ("and", "or"):
                         phase, last = "next", j
@@ -416,7 +430,7 @@ class _Script:
                 break
             j += 1
         if current and self._good(current):
-            names.append(current)
+            names.append(self._trimmed(current))
         return names, reporter, material and not names, last, stop
 
     def name_before(self, a: int) -> tuple[list[int], bool]:
