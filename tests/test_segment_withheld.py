@@ -373,6 +373,22 @@ _MENTIONS = {
     "zwsp": lambda g, s: f"{g}{_ZWSP}{s} spoke.",
     "full-width": lambda g, s: f"{_full_width(g)} {s} spoke.",
 }
+def production_story(mark: str, given: str, surname: str, *, body: str) -> str:
+    full = f"{given} {surname}"
+    return (f"((SLUG: CURFEW BYLINE: {full} DATELINE: Moscow))\n{mark}\n\n((INTRO))\n"
+            f"[[The curfew was extended. {full} reports.]]\n\n((NARRATOR))\n{body}\n\n"
+            f"((Anna Grigoryeva, teacher - FEMALE IN RUSSIAN))\n\"The children did not sleep.\"\n\n"
+            f"((NARRATOR))\nThe curfew will stay. {full}, CGTN, Moscow.\n")
+
+
+def transcript_story(mark: str, given: str, surname: str, *, body: str) -> str:
+    full = f"{given} {surname}"
+    return (f"[14:02:10] LENA VOGEL, WNN ANCHOR: The curfew was extended. {full} reports.\n\n{mark}\n\n"
+            f"(BEGIN VIDEOTAPE)\n\n{full.upper()}, WNN CORRESPONDENT (voice-over): {body}\n\n"
+            f"{surname.upper()} (on camera): The curfew will stay. {full}, WNN, Moscow.\n\n(END VIDEOTAPE)\n")
+
+
+_TEMPLATES = {"web": story, "production": production_story, "transcript": transcript_story}
 _GIVEN = ["Julia", "Omar", "Rustam", "Tomasz", "Ebru", "Olga"]
 _SURNAMES = ["Lyubova", "Sidorov", "Marchenko", "Vasquez", "Zhukova", "Strauß"]
 
@@ -387,12 +403,13 @@ def test_the_leak_detector_sees_every_mention_form():
 @given(spelling=st.sampled_from(_SPELLINGS), position=st.sampled_from(sorted(_POSITIONS)),
        casing=st.sampled_from(sorted(_CASINGS)), given_name=st.sampled_from(_GIVEN),
        surname=st.sampled_from(_SURNAMES),
-       mentions=st.lists(st.sampled_from(sorted(_MENTIONS)), min_size=1, max_size=5))
+       mentions=st.lists(st.sampled_from(sorted(_MENTIONS)), min_size=1, max_size=5),
+       template=st.sampled_from(sorted(_TEMPLATES)))
 def test_generated_marks_and_mentions_reach_no_output(spelling, position, casing, given_name, surname,
-                                                      mentions):
+                                                      mentions, template):
     name = _CASINGS[casing](f"{given_name} {surname}")
     mark = _POSITIONS[position](spelling, name)
     body = " ".join(_MENTIONS[m](given_name, surname) for m in mentions)
-    outputs, build = build_outputs(story(mark, given_name, surname, body=body))
+    outputs, build = build_outputs(_TEMPLATES[template](mark, given_name, surname, body=body))
     for output_name, output in outputs.items():
         assert not leaked(output, given_name, surname), (output_name, leaked(output, given_name, surname))

@@ -630,22 +630,29 @@ def _words_follow(text: str, start: int, end: int) -> bool:
 
 
 def _other_line(s: _Script, a: int, last: int) -> tuple[list[str], tuple[int, int] | None]:
-    """A mark alone on its line governs the name that is alone on the next line (blanked with
-    it), or failing that on the line before (left for the convention, withheld after)."""
+    """A mark alone on its line governs the name alone on the next line (blanked with it) or
+    on the line before (left for the convention, withheld after): after a colon the next,
+    else the one before; with no colon and a name on both, both."""
     line = s.token_line[a]
+    after, extra = [], None
     nxt = last + 1
-    if nxt < len(s.tokens) and line < s.token_line[nxt] <= line + 2:
+    if nxt < len(s.tokens) and line < s.token_line[nxt] <= line + 2 \
+            and s.gap(nxt).lstrip()[:1] not in ("(", "["):  # not ((INTRO)), [[...]]
         words = s.line_tokens(s.token_line[nxt], nxt, 1)
         names, _, about_material, taken, _ = s.names_after(nxt, None, fresh_line=True)
         if names and not about_material and taken == words[-1]:
-            return [s.text_of(n) for n in names], s.line_span(s.token_line[nxt])
+            after, extra = [s.text_of(n) for n in names], s.line_span(s.token_line[nxt])
+    before = []
     if a > 0 and line - 2 <= s.token_line[a - 1] < line:
         words = s.line_tokens(s.token_line[a - 1], a - 1, -1)
         if len(words) <= _MAX_NAME_WORDS and all(s._name_like(j) for j in words) \
                 and not any(s._ends_name(j) for j in words[1:]) \
                 and all(s._fits(j, s._style(words[0])) for j in words) and s._good(words):
-            return [s.text_of(words)], None
-    return [], None
+            before = [s.text_of(words)]
+    colon = s.text[s.tokens[last].end:s.line_span(line)[1]].strip()[:1] in (":", "-", "\u2013", "\u2014")
+    if colon and after:
+        return after, extra
+    return before + after, extra if after else None
 
 
 def _bylines(s: _Script) -> tuple[str, ...]:
