@@ -299,6 +299,10 @@ def test_spellings_that_are_not_name_marks():
     running = find("We do not publish the names of minors.\n")
     assert not running.marks and running.masked.startswith("We do not publish")
     assert running.warnings == ("line 1: 'do not publish' inside a sentence is read as words, not as a mark",)
+    quoted = find('Curfew\n[]\n"Please, do not publish my name," she said.\n')
+    assert not quoted.marks and quoted.warnings == (
+        "line 3: 'do not publish' inside a sentence is read as words, not as a mark",)
+    assert find("julia lyubova, do not publish\n").names == ("julia lyubova",)
 
 
 def test_every_report_field_is_withheld_and_nothing_can_rebuild_the_name():

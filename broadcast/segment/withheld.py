@@ -277,13 +277,14 @@ class _Script:
         return found
 
     def in_running_text(self, a: int) -> bool:
-        """`we do not publish the names of minors`: a mark's words inside a sentence, typed in
-        lower case after a lower-case word, are words, not a mark, unless a name stands right
-        before them (`julia lyubova do not publish`)."""
+        """`we do not publish the names of minors`, `"Please, do not publish my name"`: a mark's
+        words inside a sentence, typed in lower case after a lower-case word, are words, not a
+        mark, unless a name stands right before them (`julia lyubova, do not publish`)."""
         if not self.original(a)[:1].islower() or a == 0 or self.token_line[a - 1] != self.token_line[a]:
             return False
         before = self.original(a - 1)
-        return self.gap(a).strip() == "" and (before[:1].islower() or self.tokens[a - 1].folded in _STOP)
+        return not self.gap(a).strip(" \t,;\"'\u201c\u201d\u2018\u2019") \
+            and (before[:1].islower() or self.tokens[a - 1].folded in _STOP)
 
     # -- reading names --
 
