@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +21,10 @@ from broadcast.profiles import load_profile
 from broadcast.reading import read_script
 from broadcast.segment import segment
 from broadcast.segment.withheld import PLACEHOLDER, find, redact
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scripts"
+SCHEMA = json.loads((SHARED.parent / "spec" / "report.schema.json").read_text(encoding="utf-8"))
 
 # The withheld names of each fixture, and the initials its sign-off would give away.
 WITHHELD = {
@@ -225,6 +228,7 @@ def test_issue_shapes_reach_no_output(mark):
         assert not leaked(output, "Julia", "Lyubova"), (name, leaked(output, "Julia", "Lyubova"))
     notes = [n for n in build.report.notes if n.kind is NoteKind.WITHHELD]
     assert notes and all(not leaked(n.text, "Julia", "Lyubova") for n in notes)
+    jsonschema.validate(report_dict(build.report), SCHEMA)
     assert any(re.match(r"withheld (a name|the correspondent's name) marked on line \d+ \(.+\) in \d+ places: "
                         r"lines \d", w) for w in build.warnings)
     assert "PUBLISH" not in " ".join(s.text.upper() for s in build.report.segments)
