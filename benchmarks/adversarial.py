@@ -74,8 +74,9 @@ def one_long_handle(size: int) -> str:
 
 
 def mark_words_in_a_line(size: int) -> str:
-    """Mark-like words (`DO NOT`, `NAME`, `PUBLISH`) with no mark: the trie walks and fails."""
-    return STORY.replace("Residents spent", _fill("we do not name, not for us to use, publish ", size) + "Residents spent")
+    """Mark-like words inside sentences (`we do not name`), each read as words with a warning."""
+    filler = _fill("we do not name, not for us to use, publish ", size)
+    return STORY.replace("Residents spent", filler + "Residents spent")
 
 
 SHAPES = {f.__name__.replace("_", "-"): f for f in (dnp_repeated, dnp_repeated_alone, dnp_many_names,

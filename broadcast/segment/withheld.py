@@ -48,7 +48,7 @@ from itertools import pairwise
 from importlib.resources import files
 
 from broadcast.errors import UnusableInput
-from broadcast.model import Kind, LowerThird, Note, NoteKind, Report, Segment
+from broadcast.model import Kind, LowerThird, Note, NoteKind, Report
 from broadcast.segment.common import find_signoff
 from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS
 
@@ -894,16 +894,19 @@ class _Matcher:
                     break
         return hits
 
-    def leaked(self, text: str) -> bool:
-        """The last check, by another road: no whole name with its spaces and punctuation
-        removed, and no form of a name, is left anywhere in the text."""
+    def leaked(self, text: str) -> set[int]:
+        """The last check, by another road: who is left in the text, as a whole name with its
+        spaces and punctuation squeezed out (`Ju lia Lyu bova`), or in any form. (With many
+        names, more than a few hundred, only the forms are looked for, which stays linear.)"""
         if not text:
-            return False
-        squeezed = "".join(_WORD.findall(_fold(text)[0]))
-        for whole in self.whole_names:
-            if whole in squeezed:
-                return True
-        return bool(self.hits(text))
+            return set()
+        found = set().union(*(hit.people for hit in self.hits(text)))
+        if len(self.whole_names) <= _MANY_FORMS:
+            squeezed = "".join(_WORD.findall(_fold(text)[0]))
+            for whole in self.whole_names:
+                if whole in squeezed:
+                    found |= self.joined[whole]
+        return found
 
 
 def _merged(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -1107,8 +1110,11 @@ def _check(report: Report, matcher: _Matcher, withheld: Withheld) -> None:
         texts += [("sign-off", report.signoff.written), ("sign-off", report.signoff.name),
                   ("sign-off", report.signoff.network), ("sign-off", report.signoff.location)]
     for where, text in texts:
-        if text and matcher.leaked(text.replace(PLACEHOLDER, " ")):
-            mark = withheld.marks[0]
+        left = matcher.leaked(text.replace(PLACEHOLDER, " ")) if text else set()
+        if left:
+            names = {matcher.people[pid] for pid in left}
+            mark = next((m for m in withheld.marks if names & set(m.names)),
+                        next((m for m in withheld.marks if m.correspondent), withheld.marks[0]))
             raise UnusableInput(
                 f"line {mark.line}: a name marked '{mark.spelling}' could not be withheld from the "
                 f"{where}; nothing is written")
