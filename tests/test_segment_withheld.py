@@ -153,12 +153,13 @@ def leaked(output: str, given: str, surname: str) -> list[str]:
     found = [part for part in (given, surname) if any(_fold(part) in word for word in words)]
     if _fold(given + surname) in squeezed:
         found.append(given + surname)
-    # initials as they sign: dotted anywhere (J.L.), or bare before a comma, a slash or the
-    # line's end, or after "by" (JL, CGTN; by JL); a bare JL elsewhere is read as a word
+    # initials as they sign: dotted anywhere (J.L.), or bare before a comma, a slash, the
+    # line's end or "reports", or after "by" (JL, CGTN; by JL); a bare JL elsewhere is a word
     first, last = _fold(given)[0].upper(), _fold(surname)[0].upper()
     text = unicodedata.normalize("NFKC", output)
     if re.search(rf"(?<![\w.]){first}\.\s?{last}\.", text, re.IGNORECASE) or re.search(
-            rf"(?<![\w.]){first}{last}(?=\s*[,/]|\.?[ \t]*$)|\b[Bb][Yy]\s+{first}{last}\b", text, re.MULTILINE):
+            rf"(?<![\w.]){first}{last}(?=\s*[,/]|\.?[ \t]*$|\s+reports)|\b[Bb][Yy]\s+{first}{last}\b", text,
+            re.MULTILINE):
         found.append(first + last)
     return found
 
@@ -372,6 +373,7 @@ _MENTIONS = {
     "capitals": lambda g, s: f"{g.upper()} {s.upper()} SPOKE.",
     "lower": lambda g, s: f"then {g.lower()} {s.lower()} spoke.",
     "initials": lambda g, s: f"Filed by {g[0]}{s[0]}.",
+    "initials-reports": lambda g, s: f"Correspondent {g[0]}{s[0]} reports.",
     "dotted": lambda g, s: f"{g[0]}.{s[0]}., CGTN, Kyiv.",
     "spaced-initial": lambda g, s: f"{g[0]}. {s} spoke.",
     "handle": lambda g, s: f"Follow @{g.lower()}_{s.lower()} for more.",

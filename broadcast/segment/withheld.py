@@ -701,10 +701,12 @@ class _Hit:
 
 
 # Initials typed bare (JL) are withheld where initials stand: before a comma or a slash, at the
-# end of a line or sentence, after a dash or "by" (`JL, CGTN, Moscow.` `-- JL` `By JL`); as a
-# word elsewhere they are more often a word (`WE DO NOT`) or a model (`AK-47`).
-_SIGN_AFTER = re.compile(r"[ \t]*(?:[,;/)\]]|\.?[ \t]*(?:\n|$)|\.[ \t]+[A-Z]|[ \t]*[-\u2013\u2014][ \t])")
-_SIGN_BEFORE = re.compile(r"(?:^|\n|[-\u2013\u2014/]|\b[Bb][Yy])[ \t]*$")
+# start or end of a line or sentence, after a dash, "by" or "correspondent", before "reports"
+# (`JL, CGTN, Moscow.` `-- JL` `By JL` `correspondent JL reports`); as a word elsewhere they
+# are more often a word (`WE DO NOT`) or a model (`AK-47`).
+_SIGN_AFTER = re.compile(r"[ \t]*(?:[,;/)\]]|\.?[ \t]*(?:\n|$)|\.[ \t]+[A-Z]|[ \t]*[-\u2013\u2014][ \t])"
+                         r"|[ \t]+(?i:reports|reporting)\b")
+_SIGN_BEFORE = re.compile(r"(?:^|\n|[-\u2013\u2014/]|\b(?i:by|correspondent|reporter|journalist))[ \t]*$")
 
 
 _LOWER_SIGN = re.compile(r"[ \t]*[,/]")
@@ -716,7 +718,7 @@ def _caseless(word: str) -> bool:
 
 
 def _signs(text: str, token: _Token) -> bool:
-    return bool(_SIGN_AFTER.match(text, token.end) or _SIGN_BEFORE.search(text[max(0, token.start - 6):token.start]))
+    return bool(_SIGN_AFTER.match(text, token.end) or _SIGN_BEFORE.search(text[max(0, token.start - 16):token.start]))
 
 
 class _Matcher:
