@@ -83,9 +83,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     written.
     """
     from broadcast.cli import read_input
-    from broadcast.exporters import render_all
     from broadcast.files import write_all_atomic
-    from broadcast.pipeline import build_text
 
     path, out_dir = Path(path), Path(out_dir)
     started = time.perf_counter()
@@ -95,10 +93,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        build = build_text(read_input(path), settings.profile, convention=settings.convention,
-                           **settings.options)
-        outputs = render_all(build, list(settings.only) or None)
-        targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
+        outputs, warnings = script_outputs(path.stem, read_input(path), settings)
+        targets = {out_dir / name: text for name, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
         out_entry = out_dir.absolute().resolve()
         for target in targets:
@@ -120,7 +116,43 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), warnings, seconds=time.perf_counter() - started)
+
+
+def script_outputs(stem: str, text: str, settings: Settings) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every deliverable of a script file, by file name, and the build's warnings.
+
+    A script of one story gets `STEM.srt`, `STEM.json`, ...; a file holding several stories of
+    a rundown (`broadcast.rundown`) gets a set per story, `STEM-NN-SLUG.srt`, ..., and the
+    rundown summary `STEM.rundown.txt` and `STEM.rundown.json`."""
+    from broadcast import rundown
+    from broadcast.exporters import render_all
+    from broadcast.pipeline import build_text
+
+    only = list(settings.only) or None
+    found = rundown.split(text)
+    if len(found.stories) == 1:
+        build = build_text(text, settings.profile, convention=settings.convention, **settings.options)
+        return ({f"{stem}{suffix}": out for suffix, out in render_all(build, only).items()},
+                build.warnings + found.warnings)
+    if settings.options.get("timings"):
+        raise UnusableInput(f"--timings belong to one recording, and this file holds "
+                            f"{len(found.stories)} stories; build each story's script on its own")
+    outputs, warnings, runs = {}, list(found.warnings), []
+    for story in found.stories:
+        story_stem = story.stem(stem)
+        try:
+            build = build_text(story.text, settings.profile, convention=settings.convention,
+                               **settings.options)
+        except UnusableInput as exc:
+            raise UnusableInput(f"story {story.number:02d} ({story.slug or 'no slug'}): {exc}") from None
+        outputs.update({f"{story_stem}{suffix}": out for suffix, out in render_all(build, only).items()})
+        warnings.extend(f"story {story.number:02d}: {warning}" for warning in build.warnings)
+        runs.append(rundown.StoryRun(story.number, story.slug, story_stem, build.report.form,
+                                     build.total, build.report.stated_trt))
+    outputs[f"{stem}.rundown.txt"] = rundown.summary_text(stem, runs)
+    outputs[f"{stem}.rundown.json"] = rundown.summary_json(stem, runs)
+    return outputs, tuple(warnings)
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,206 @@
+"""A file holding several stories of a rundown: where one story ends and the next begins, and
+the rundown's summary (story, slug, form, running time, total).
+
+A boundary is taken only where it is plain: an end mark alone on its line (`##`, `-30-`,
+`ENDS`, ...) followed by a new story's header, a block of header lines (`SLUG:`, `STATION:`,
+`WRITER:`, ...) holding a slug or title, or two header fields at least. A slug with no end
+mark before it, or an end mark with more copy after it and no header, is not split on (a
+story may carry a slug twice, or a note after its end) but said in a warning. The stories
+cover the file end to end: what comes before the first slug belongs to the first story,
+the blank lines after an end mark to the story it ends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from broadcast.prompter import format_duration, whole_seconds
+from broadcast.segment import vocabulary as vocab
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of a rundown file."""
+
+    #: 1 for the first story of the file
+    number: int
+    #: the slug as typed (`PAIPORTA FLOODS`), the title when there is no slug; None if neither
+    slug: str | None
+    text: str
+    #: where `text` lies in the file's text
+    span: tuple[int, int]
+
+    def stem(self, file_stem: str) -> str:
+        """The stem of this story's outputs: `STEM-NN-SLUG`."""
+        return f"{file_stem}-{self.number:02d}-{file_slug(self.slug)}"
+
+
+@dataclass(frozen=True)
+class Rundown:
+    stories: tuple[Story, ...]
+    #: where a boundary looked likely but was not plain enough to split on, and the count found
+    warnings: tuple[str, ...] = ()
+
+
+_HEADER_FIELDS = ("slug", "title")
+
+
+def split(text: str) -> Rundown:
+    """The stories of a script file; a file of one story is one Story spanning all of it."""
+    lines = _lines(text)
+    starts, warnings = [0], []
+    for i, (_, _, line) in enumerate(lines):
+        if not _is_end_mark(line):
+            continue
+        header, copy_after = _header_after(text, lines, i + 1)
+        if _opens_story(header):
+            starts.append(lines[i + 1][0])
+        elif copy_after:
+            warnings.append(f"line {i + 1}: an end mark ({line.strip()}) with more copy after it "
+                            f"and no new SLUG: line; read as one story")
+    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    stories = []
+    for number, (start, end) in enumerate(bounds, 1):
+        fields = _fields(text, [ln for ln in lines if start <= ln[0] < end])
+        slug = next((value for field in _HEADER_FIELDS for f, value, _ in fields if f == field and value), None)
+        stories.append(Story(number, slug, text[start:end], (start, end)))
+    warnings.extend(_unsplit_slugs(text, lines, stories))
+    if len(stories) > 1:
+        at = ", ".join(str(_line_number(lines, s.span[0]) - 1) for s in stories[1:])
+        marks = "end mark on line" if len(stories) == 2 else "end marks on lines"
+        warnings.append(f"{len(stories)} stories found in this file ({marks} {at}); "
+                        f"each is built on its own, with a rundown summary")
+    return Rundown(tuple(stories), tuple(warnings))
+
+
+def file_slug(slug: str | None) -> str:
+    """A slug as a file name part: lower case, letters and digits, hyphens between words,
+    accents dropped (`Paiporta: Inundación` -> `paiporta-inundacion`); `story` when none."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", slug or "") if not unicodedata.combining(c))
+    name = re.sub(r"[\W_]+", "-", plain.lower()).strip("-")[:40].rstrip("-")
+    return name or "story"
+
+
+# --- lines and header fields -----------------------------------------------------------------
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _line_number(lines, offset: int) -> int:
+    return next(i for i, (start, end, _) in enumerate(lines, 1) if start <= offset <= end)
+
+
+def _is_end_mark(line: str) -> bool:
+    stripped = line.strip()
+    bare = vocab.bare(stripped)
+    # `##` is all edge characters, bare of which nothing is left
+    return bool(stripped) and ((bare and bare in vocab.words("end_marks")) or set(stripped) == {"#"})
+
+
+def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """(field, value) of a header line `SLUG: PAIPORTA FLOODS`, or None."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    m = vocab.metadata_key_pattern().match(text, start + lead, end)
+    if m is None:
+        return None
+    return vocab.metadata_keys()[vocab.bare(m.group("key"))], text[m.end():end].strip()
+
+
+def _fields(text: str, lines) -> list[tuple[str, str, int]]:
+    """(field, value, line start) of every header line among `lines`."""
+    out = []
+    for start, end, _ in lines:
+        found = _field(text, start, end)
+        if found:
+            out.append((*found, start))
+    return out
+
+
+def _header_after(text: str, lines, first: int) -> tuple[list[str], bool]:
+    """The fields of the header block starting at line `first` (blank lines between fields
+    allowed), and whether any other copy follows."""
+    fields = []
+    for start, end, line in lines[first:]:
+        if not line.strip():
+            continue
+        found = _field(text, start, end)
+        if found is None:
+            return fields, True
+        fields.append(found[0])
+    return fields, False
+
+
+def _opens_story(fields: list[str]) -> bool:
+    return any(f in _HEADER_FIELDS for f in fields) or len(fields) >= 2
+
+
+def _unsplit_slugs(text: str, lines, stories) -> list[str]:
+    """Warnings for a slug line that follows a slug and then copy, with no end mark between
+    (a slug typed twice in a header, or a title line above it, is no new story)."""
+    out = []
+    for story in stories:
+        slugged = seen_copy = False
+        for start, end, line in lines:
+            if not story.span[0] <= start < story.span[1] or not line.strip():
+                continue
+            found = _field(text, start, end)
+            if found and found[0] == "slug":
+                if seen_copy:
+                    out.append(f"line {_line_number(lines, start)}: a new SLUG: line with no end "
+                               f"mark (##) before it; read as part of story {story.number}; end "
+                               f"each story with ## to build the stories one by one")
+                slugged, seen_copy = True, False
+            elif found is None and slugged and not _is_end_mark(line):
+                seen_copy = True
+    return out
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StoryRun:
+    """A built story as the rundown summary lists it."""
+
+    number: int
+    slug: str | None
+    stem: str
+    #: reader, vo, vo-sot, package (the Report's form); None when the script does not show it
+    form: str | None
+    #: the running time of the built story, in ms
+    duration: int
+    #: the running time the script states, in ms
+    stated: int | None = None
+
+
+def summary_text(source: str, runs: list[StoryRun]) -> str:
+    """The rundown as a table of plain text: a row per story, then the total (whole seconds
+    that add up, as a running order counts)."""
+    rows = [("#", "SLUG", "FORM", "TIME", "STATED", "FILES")]
+    for run in runs:
+        rows.append((f"{run.number:02d}", run.slug or "-", run.form or "-",
+                     format_duration(whole_seconds(run.duration)),
+                     format_duration(whole_seconds(run.stated)) if run.stated is not None else "-",
+                     f"{run.stem}.*"))
+    total = sum(whole_seconds(run.duration) for run in runs)
+    rows.append(("", "TOTAL", "", format_duration(total), "", ""))
+    widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
+    table = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    return f"RUNDOWN {source}: {len(runs)} stories\n\n" + "\n".join(table) + "\n"
+
+
+def summary_json(source: str, runs: list[StoryRun]) -> str:
+    stories = [{"story": run.number, "slug": run.slug, "stem": run.stem, "form": run.form,
+                "duration_ms": run.duration, "stated_trt_ms": run.stated,
+                "running_time": format_duration(whole_seconds(run.duration))} for run in runs]
+    total = sum(whole_seconds(run.duration) for run in runs)
+    return json.dumps({"source": source, "stories": stories, "total_seconds": total,
+                       "total": format_duration(total)}, ensure_ascii=False, indent=2) + "\n"
