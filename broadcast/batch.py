@@ -156,21 +156,23 @@ def script_outputs(stem: str, text: str, settings: Settings) -> tuple[dict[str, 
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given and folders as their `*.txt` scripts, sorted, each once.
+    """Files as given and folders as their `*.txt` and `*.docx` scripts, sorted, each once.
 
-    A folder's hidden files and the tool's own text deliverables (`*.prompter.txt`) are left
-    out, so that building a folder into itself twice does not take the outputs for scripts.
+    A folder's hidden files, Word's lock files (`~$story.docx`) and the tool's own text
+    deliverables (`*.prompter.txt`, `*.rundown.txt`) are left out, so that building a folder
+    into itself twice does not take the outputs for scripts.
     """
     from broadcast.exporters import exporters
     own = tuple(e.suffix for e in exporters().values() if e.suffix.endswith(".txt") and e.suffix != ".txt")
+    own += (".rundown.txt",)
     seen, out = set(), []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt")
-                           if not p.name.startswith(".") and not p.name.endswith(own) and p.is_file())
+            found = sorted(p for p in chain(path.glob("*.txt"), path.glob("*.docx"))
+                           if not p.name.startswith((".", "~$")) and not p.name.endswith(own) and p.is_file())
             if not found:
-                raise UnusableInput(f"{path}: no scripts (*.txt) in this folder")
+                raise UnusableInput(f"{path}: no scripts (*.txt, *.docx) in this folder")
         else:
             found = [path]
         for p in found:

@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="write every deliverable for each script into a folder")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR",
-                   help="scripts, or folders of *.txt scripts (built as a batch)")
+                   help="scripts, or folders of *.txt and *.docx scripts (built as a batch)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_build_options(p)
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")

@@ -207,3 +207,22 @@ def test_cli_builds_a_word_script(tmp_path):
         assert never not in srt
     segmented = cli("segment", path, "--format", "json")
     assert segmented.returncode == 0 and json.loads(segmented.stdout)["segments"]
+
+
+def test_a_folder_builds_its_word_scripts_and_rundowns_into_itself_twice(tmp_path):
+    """`*.docx` scripts are found in a folder, Word's lock files are not, and a rundown's
+    summary is never taken for a script on the second run."""
+    document = docx.Document()
+    document.add_paragraph("ANCHOR: The library stays open late through the exam weeks.")
+    out = io.BytesIO()
+    document.save(out)
+    (tmp_path / "library.docx").write_bytes(out.getvalue())
+    (tmp_path / "~$library.docx").write_bytes(b"\x0bWord lock file")
+    (tmp_path / "six-pm.txt").write_text(RUNDOWN.read_text())
+    for _ in range(2):
+        run = cli("build", tmp_path, "-o", tmp_path)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "2 of 2 scripts built" in run.stdout
+    check_deliverables(tmp_path, "library")
+    for stem in STEMS:
+        check_deliverables(tmp_path, stem)
