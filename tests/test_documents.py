@@ -222,3 +222,33 @@ def test_cli_refuses_a_bad_document_in_one_line_with_exit_2(tmp_path, data, reas
         assert line.startswith(f"broadcast: error: {path}: the file is") and reason in line
         assert "Traceback" not in run.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_damaged_document_is_read_or_refused_never_a_traceback(data):
+    """Bytes of a real .docx overwritten or cut anywhere: text, or one line of refusal."""
+    document = bytearray(_document())
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(document) - 1))
+        document[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(5, len(document)))
+    try:
+        text = read_script(bytes(document[:cut]))
+    except UnusableInput as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert isinstance(text, str) and text.strip()
+
+
+def test_the_example_word_script_is_wholly_accounted_for():
+    """Every non-blank character of the example's text ends in a segment or a note: the
+    picture column among the notes, the sound column spoken."""
+    from broadcast.segment import segment, uncovered
+    from tests.conftest import EXAMPLES
+    text = read_script((EXAMPLES / "harbour-bridge.docx").read_bytes())
+    report = segment(text)
+    assert not [text[a:b] for a, b in uncovered(text, report)]
+    spoken = " ".join(s.text for s in report.segments)
+    assert "Wide of bridge" not in spoken and "VIDEO" not in spoken and "page 1" not in text
+    assert "Crews finished resurfacing the eastern span overnight." in spoken

@@ -226,3 +226,10 @@ def test_a_folder_builds_its_word_scripts_and_rundowns_into_itself_twice(tmp_pat
     check_deliverables(tmp_path, "library")
     for stem in STEMS:
         check_deliverables(tmp_path, stem)
+
+
+def test_each_story_of_the_rundown_is_wholly_accounted_for():
+    from broadcast.segment import segment, uncovered
+    for story in split(RUNDOWN.read_text()).stories:
+        report = segment(story.text)
+        assert not [story.text[a:b] for a, b in uncovered(story.text, report)], story.slug
