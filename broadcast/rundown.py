@@ -58,7 +58,7 @@ def split(text: str) -> Rundown:
         header, copy_after = _header_after(text, lines, i + 1)
         if _opens_story(header):
             starts.append(lines[i + 1][0])
-        elif copy_after:
+        elif copy_after > 1:  # a line after the end (a page footer, a note) is no story
             warnings.append(f"line {i + 1}: an end mark ({line.strip()}) with more copy after it "
                             f"and no new SLUG: line; read as one story")
     bounds = list(zip(starts, starts[1:] + [len(text)]))
@@ -71,8 +71,7 @@ def split(text: str) -> Rundown:
     if len(stories) > 1:
         at = ", ".join(str(_line_number(lines, s.span[0]) - 1) for s in stories[1:])
         marks = "end mark on line" if len(stories) == 2 else "end marks on lines"
-        warnings.append(f"{len(stories)} stories found in this file ({marks} {at}); "
-                        f"each is built on its own, with a rundown summary")
+        warnings.append(f"{len(stories)} stories found in this file ({marks} {at})")
     return Rundown(tuple(stories), tuple(warnings))
 
 
@@ -125,18 +124,21 @@ def _fields(text: str, lines) -> list[tuple[str, str, int]]:
     return out
 
 
-def _header_after(text: str, lines, first: int) -> tuple[list[str], bool]:
+def _header_after(text: str, lines, first: int) -> tuple[list[str], int]:
     """The fields of the header block starting at line `first` (blank lines between fields
-    allowed), and whether any other copy follows."""
-    fields = []
+    allowed), and how many lines of other copy follow it before the next end mark."""
+    fields, copy = [], 0
     for start, end, line in lines[first:]:
         if not line.strip():
             continue
-        found = _field(text, start, end)
-        if found is None:
-            return fields, True
-        fields.append(found[0])
-    return fields, False
+        if _is_end_mark(line):
+            break
+        found = None if copy else _field(text, start, end)
+        if found:
+            fields.append(found[0])
+        else:
+            copy += 1
+    return fields, copy
 
 
 def _opens_story(fields: list[str]) -> bool:

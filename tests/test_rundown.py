@@ -37,8 +37,7 @@ def test_three_stories_split_at_their_end_marks():
     assert [s.text.rstrip().splitlines()[-1] for s in found.stories] == ["##", "-30-", "##"]
     assert all(text[a:b] == s.text for s in found.stories for a, b in [s.span])
     assert found.stories[1].text.lstrip().startswith("SLUG: MARKET FIRE")
-    assert found.warnings == ("3 stories found in this file (end marks on lines 10, 25); each is built "
-                              "on its own, with a rundown summary",)
+    assert found.warnings == ("3 stories found in this file (end marks on lines 10, 25)",)
 
 
 @pytest.mark.parametrize("mark", ["##", "###", "-30-", "END", "ENDS", "- 30 -"])
@@ -58,6 +57,7 @@ def test_a_header_without_a_slug_opens_a_story_with_two_fields():
     "SLUG: ONE\nANCHOR: Only story.\n##\n",
     # an end mark and copy after it, no new header: a note after the end, not a story
     "SLUG: ONE\nANCHOR: Only story.\n##\nProducer: check the bite runs to time.\n",
+    "SLUG: ONE\nANCHOR: Only story.\n###\nNEWSROOM PLAYBOOK - SCRIPT VIEW      Page 2 of 2\n",
     # a slug typed twice in the header
     "SLUG: ONE\nSLUG: ONE\nANCHOR: Only story.\n",
     # a wire story's ENDS and a single header field after it
@@ -79,8 +79,14 @@ def test_a_slug_after_copy_without_an_end_mark_is_warned_not_split():
     assert warning.startswith("line 4: a new SLUG: line with no end mark (##) before it")
 
 
+@pytest.mark.parametrize("after", ["NEWSROOM PLAYBOOK - SCRIPT VIEW      Page 2 of 2",
+                                   "Rundown note: check pronunciation of Vilfand."])
+def test_one_line_after_the_end_mark_is_no_story_and_no_doubt(after):
+    assert split(f"SLUG: ONE\nANCHOR: Only story.\n((END))\n{after}\n").warnings == ()
+
+
 def test_an_end_mark_with_copy_after_it_is_warned():
-    found = split("SLUG: ONE\nANCHOR: Only story.\n##\nANCHOR: More copy.\n")
+    found = split("SLUG: ONE\nANCHOR: Only story.\n##\nANCHOR: More copy.\nAnd more.\n")
     assert found.warnings == ("line 3: an end mark (##) with more copy after it and no new SLUG: "
                               "line; read as one story",)
 
@@ -233,3 +239,10 @@ def test_each_story_of_the_rundown_is_wholly_accounted_for():
     for story in split(RUNDOWN.read_text()).stories:
         report = segment(story.text)
         assert not [story.text[a:b] for a, b in uncovered(story.text, report)], story.slug
+
+
+def test_segment_reads_a_rundown_as_one_report_and_says_so():
+    run = cli("segment", RUNDOWN, "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout)["segments"]
+    assert "broadcast: warning: 3 stories found in this file (end marks on lines 10, 25)" in run.stderr
+    assert "`broadcast build` builds each story on its own" in run.stderr
