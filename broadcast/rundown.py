@@ -148,21 +148,23 @@ def _opens_story(fields: list[str]) -> bool:
 def _unsplit_slugs(text: str, lines, stories) -> list[str]:
     """Warnings for a slug line that follows a slug and then copy, with no end mark between
     (a slug typed twice in a header, or a title line above it, is no new story)."""
-    out = []
-    for story in stories:
-        slugged = seen_copy = False
-        for start, end, line in lines:
-            if not story.span[0] <= start < story.span[1] or not line.strip():
-                continue
-            found = _field(text, start, end)
-            if found and found[0] == "slug":
-                if seen_copy:
-                    out.append(f"line {_line_number(lines, start)}: a new SLUG: line with no end "
-                               f"mark (##) before it; read as part of story {story.number}; end "
-                               f"each story with ## to build the stories one by one")
-                slugged, seen_copy = True, False
-            elif found is None and slugged and not _is_end_mark(line):
-                seen_copy = True
+    out, story = [], 0
+    slugged = seen_copy = False
+    for number, (start, end, line) in enumerate(lines, 1):
+        if story + 1 < len(stories) and start >= stories[story + 1].span[0]:
+            story += 1
+            slugged = seen_copy = False
+        if not line.strip():
+            continue
+        found = _field(text, start, end)
+        if found and found[0] == "slug":
+            if seen_copy:
+                out.append(f"line {number}: a new SLUG: line with no end mark (##) before it; read "
+                           f"as part of story {story + 1}; end each story with ## to build the "
+                           f"stories one by one")
+            slugged, seen_copy = True, False
+        elif found is None and slugged and not _is_end_mark(line):
+            seen_copy = True
     return out
 
 
