@@ -51,25 +51,26 @@ _HEADER_FIELDS = ("slug", "title")
 def split(text: str) -> Rundown:
     """The stories of a script file; a file of one story is one Story spanning all of it."""
     lines = _lines(text)
-    starts, warnings = [0], []
+    fields = [_field(text, start, end) for start, end, _ in lines]
+    first_lines, warnings = [0], []
     for i, (_, _, line) in enumerate(lines):
         if not _is_end_mark(line):
             continue
-        header, copy_after = _header_after(text, lines, i + 1)
+        header, copy_after = _header_after(lines, fields, i + 1)
         if _opens_story(header):
-            starts.append(lines[i + 1][0])
+            first_lines.append(i + 1)
         elif copy_after > 1:  # a line after the end (a page footer, a note) is no story
             warnings.append(f"line {i + 1}: an end mark ({line.strip()}) with more copy after it "
                             f"and no new SLUG: line; read as one story")
-    bounds = list(zip(starts, starts[1:] + [len(text)]))
     stories = []
-    for number, (start, end) in enumerate(bounds, 1):
-        fields = _fields(text, [ln for ln in lines if start <= ln[0] < end])
-        slug = next((value for field in _HEADER_FIELDS for f, value, _ in fields if f == field and value), None)
+    for number, (first, stop) in enumerate(zip(first_lines, first_lines[1:] + [len(lines)]), 1):
+        found = [f for f in fields[first:stop] if f and f[1]]
+        slug = next((value for want in _HEADER_FIELDS for field, value in found if field == want), None)
+        start, end = lines[first][0], lines[stop][0] if stop < len(lines) else len(text)
         stories.append(Story(number, slug, text[start:end], (start, end)))
-    warnings.extend(_unsplit_slugs(text, lines, stories))
+    warnings.extend(_unsplit_slugs(lines, fields, first_lines))
     if len(stories) > 1:
-        at = ", ".join(str(_line_number(lines, s.span[0]) - 1) for s in stories[1:])
+        at = ", ".join(str(first) for first in first_lines[1:])  # the end mark: the line before, from 1
         marks = "end mark on line" if len(stories) == 2 else "end marks on lines"
         warnings.append(f"{len(stories)} stories found in this file ({marks} {at})")
     return Rundown(tuple(stories), tuple(warnings))
@@ -94,15 +95,13 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _line_number(lines, offset: int) -> int:
-    return next(i for i, (start, end, _) in enumerate(lines, 1) if start <= offset <= end)
-
-
 def _is_end_mark(line: str) -> bool:
     stripped = line.strip()
+    if not stripped or len(stripped) > 24:  # the longest, `((END OF SCRIPT))`, is 17
+        return False
     bare = vocab.bare(stripped)
     # `##` is all edge characters, bare of which nothing is left
-    return bool(stripped) and ((bare and bare in vocab.words("end_marks")) or set(stripped) == {"#"})
+    return bool(bare and bare in vocab.words("end_marks")) or set(stripped) == {"#"}
 
 
 def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -114,52 +113,41 @@ def _field(text: str, start: int, end: int) -> tuple[str, str] | None:
     return vocab.metadata_keys()[vocab.bare(m.group("key"))], text[m.end():end].strip()
 
 
-def _fields(text: str, lines) -> list[tuple[str, str, int]]:
-    """(field, value, line start) of every header line among `lines`."""
-    out = []
-    for start, end, _ in lines:
-        found = _field(text, start, end)
-        if found:
-            out.append((*found, start))
-    return out
-
-
-def _header_after(text: str, lines, first: int) -> tuple[list[str], int]:
+def _header_after(lines, fields, first: int) -> tuple[list[str], int]:
     """The fields of the header block starting at line `first` (blank lines between fields
     allowed), and how many lines of other copy follow it before the next end mark."""
-    fields, copy = [], 0
-    for start, end, line in lines[first:]:
+    header, copy = [], 0
+    for i in range(first, len(lines)):
+        line, found = lines[i][2], fields[i]
         if not line.strip():
             continue
         if _is_end_mark(line):
             break
-        found = None if copy else _field(text, start, end)
-        if found:
-            fields.append(found[0])
+        if found and not copy:
+            header.append(found[0])
         else:
             copy += 1
-    return fields, copy
+    return header, copy
 
 
 def _opens_story(fields: list[str]) -> bool:
     return any(f in _HEADER_FIELDS for f in fields) or len(fields) >= 2
 
 
-def _unsplit_slugs(text: str, lines, stories) -> list[str]:
+def _unsplit_slugs(lines, fields, first_lines: list[int]) -> list[str]:
     """Warnings for a slug line that follows a slug and then copy, with no end mark between
     (a slug typed twice in a header, or a title line above it, is no new story)."""
     out, story = [], 0
     slugged = seen_copy = False
-    for number, (start, end, line) in enumerate(lines, 1):
-        if story + 1 < len(stories) and start >= stories[story + 1].span[0]:
+    for i, ((_, _, line), found) in enumerate(zip(lines, fields)):
+        if story + 1 < len(first_lines) and i >= first_lines[story + 1]:
             story += 1
             slugged = seen_copy = False
         if not line.strip():
             continue
-        found = _field(text, start, end)
         if found and found[0] == "slug":
             if seen_copy:
-                out.append(f"line {number}: a new SLUG: line with no end mark (##) before it; read "
+                out.append(f"line {i + 1}: a new SLUG: line with no end mark (##) before it; read "
                            f"as part of story {story + 1}; end each story with ## to build the "
                            f"stories one by one")
             slugged, seen_copy = True, False
