@@ -223,7 +223,7 @@ def _sound_column(rows: list[list[list[str]]]) -> int | None:
     """The column read aloud in a table of two columns: the one a heading row names, else the
     one with more words of prose (lower-case words: shot lists are capitals, codes and times),
     else, in a script typed all in capitals, the one with more words; None when the table is
-    not a two-column script (other widths, or no prose and no heading: a form of labels)."""
+    not a two-column script (other widths, a form of labels, or no prose and no heading)."""
     if not rows or max(len(row) for row in rows) != 2:
         return None
     pairs = [row for row in rows if len(row) == 2]
@@ -231,6 +231,8 @@ def _sound_column(rows: list[list[list[str]]]) -> int | None:
         named = _heading_row(row)
         if named is not None:
             return named
+    if 2 * sum(1 for row in pairs if _is_label(row[0])) >= len(pairs):
+        return None  # `Slug: | Harbour bridge`, `Reporter: | Sam Patel`: a form, not a script
     prose = [sum(len(_PROSE_WORD.findall(" ".join(row[c]))) for row in pairs) for c in (0, 1)]
     if prose[0] != prose[1]:
         return 0 if prose[0] > prose[1] else 1
@@ -240,6 +242,13 @@ def _sound_column(rows: list[list[list[str]]]) -> int | None:
     if sentences[0] == sentences[1] == 0 or words[0] == words[1]:
         return None
     return 0 if words[0] > words[1] else 1
+
+
+def _is_label(cell: list[str]) -> bool:
+    """A cell that names the field beside it: `Slug:`, `REPORTER`, `Pkg TRT:`."""
+    from broadcast.segment.vocabulary import bare, metadata_keys
+    text = " ".join(cell).strip()
+    return len(cell) == 1 and len(text.split()) <= 4 and (text.endswith(":") or bare(text) in metadata_keys())
 
 
 def _note(text: str) -> str:

@@ -107,9 +107,15 @@ def test_a_script_in_capitals_speaks_the_column_of_sentences():
     assert lines[1:3] == ["((WS FIRE))", "THE FIRE STARTED JUST BEFORE MIDNIGHT IN THE BAKERY."]
 
 
-def test_a_table_of_labels_is_read_row_by_row():
-    text = read_script(saved(two_column([("SLUG:", "HARBOUR STRIKE"), ("REPORTER:", "J. OKAFOR")])))
-    assert text.splitlines() == ["SLUG: HARBOUR STRIKE", "REPORTER: J. OKAFOR"]
+@pytest.mark.parametrize("rows, lines", [
+    ([("SLUG:", "HARBOUR STRIKE"), ("REPORTER:", "J. OKAFOR")],
+     ["SLUG: HARBOUR STRIKE", "REPORTER: J. OKAFOR"]),
+    # values in mixed case are no spoken copy: the labels say it is a form
+    ([("Slug:", "Harbour strike"), ("Reporter", "Jo Okafor"), ("Status:", "Ready for the late bulletin")],
+     ["Slug: Harbour strike", "Reporter Jo Okafor", "Status: Ready for the late bulletin"]),
+])
+def test_a_table_of_labels_is_read_row_by_row(rows, lines):
+    assert read_script(saved(two_column(rows))).splitlines() == lines
 
 
 def test_a_table_of_three_columns_keeps_every_cell():
