@@ -11,7 +11,8 @@ reads one as notes and the other as speech. Headers, footers, comments and footn
 page furniture and are left out.
 
 python-docx opens the package (zip, relationships, the main part); the walk over the body
-is done here because its `Paragraph.text` skips insertions, content controls and fields.
+is done here because its `Paragraph.text` skips insertions, content controls and fields, and
+drops page breaks, gluing the words either side of one.
 """
 
 from __future__ import annotations
@@ -124,6 +125,10 @@ def _body_lines(container) -> list[str]:
 _SKIPPED = ("w:del", "w:moveFrom", "mc:Fallback", "w:pPr", "w:rPr")
 
 
+_RUN_CHARACTERS = {_qn("w:tab"): "\t", _qn("w:ptab"): "\t", _qn("w:br"): "\n", _qn("w:cr"): "\n",
+                   _qn("w:noBreakHyphen"): "-"}
+
+
 def _paragraph_lines(p) -> list[str]:
     """A paragraph as one line (soft breaks inside it make more), then its text boxes' lines."""
     text: list[str] = []
@@ -135,7 +140,7 @@ def _paragraph_lines(p) -> list[str]:
             if child.tag in skipped:
                 continue
             if child.tag == _qn("w:r"):
-                text.append(child.text)  # python-docx: w:t, w:tab, w:br, w:cr, w:noBreakHyphen
+                text.append(_run_text(child))
                 boxes.extend(_text_boxes(child))
             else:
                 walk(child)
@@ -145,6 +150,18 @@ def _paragraph_lines(p) -> list[str]:
     for box in boxes:
         lines.extend(_body_lines(box))
     return lines
+
+
+def _run_text(run) -> str:
+    """A run's text: a tab a tab, any break a new line (a page or column break too, so the
+    words either side of it stay apart), a non-breaking hyphen a hyphen."""
+    out = []
+    for child in run.iterchildren():
+        if child.tag == _qn("w:t"):
+            out.append(child.text or "")
+        elif child.tag in _RUN_CHARACTERS:
+            out.append(_RUN_CHARACTERS[child.tag])
+    return "".join(out)
 
 
 def _text_boxes(run) -> list:

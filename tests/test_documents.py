@@ -11,6 +11,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,11 +47,13 @@ def test_paragraphs_in_order_runs_joined_formatting_dropped():
     run = p.add_run(" at night.")
     run.italic = True
     run.add_break()  # a soft line break (Shift+Enter)
-    run.add_text("Nobody was ready.")
+    run.add_text("Nobody was")
+    run.add_break(WD_BREAK.PAGE)  # the words either side of a page break stay apart
+    run.add_text("ready.")
     document.add_paragraph("")
     document.add_paragraph("##")
     assert document_text(saved(document)) == \
-        "SLUG: PAIPORTA FLOODS\nANCHOR:\tThe water came at night.\nNobody was ready.\n\n##"
+        "SLUG: PAIPORTA FLOODS\nANCHOR:\tThe water came at night.\nNobody was\nready.\n\n##"
     # read as a script: the tab a space, like any text file's
     assert read_script(saved(document)).splitlines()[1] == "ANCHOR: The water came at night."
 
