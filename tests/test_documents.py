@@ -121,6 +121,23 @@ def test_a_table_of_labels_is_read_row_by_row(rows, lines):
     assert read_script(saved(two_column(rows))).splitlines() == lines
 
 
+def test_a_row_merged_across_a_two_column_script_is_read_as_typed():
+    document = two_column([("VIDEO", "AUDIO"), ("", ""), ("WS HALL", "The hall was full by seven.")])
+    table = document.tables[0]
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "TAKE PKG"
+    assert document_text(saved(document)).splitlines()[1:] == \
+        ["((VIDEO / AUDIO))", "TAKE PKG", "((WS HALL))", "The hall was full by seven."]
+
+
+def test_subtitle_files_are_never_read_as_word_documents(tmp_path):
+    """`check` reads subtitles: a .docx there is refused as before, in one line."""
+    path = tmp_path / "story.srt"
+    path.write_bytes(_document())
+    run = subprocess.run([sys.executable, "-m", "broadcast", "check", str(path)], capture_output=True, text=True)
+    assert run.returncode == 2 and "zip archive" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_a_table_of_three_columns_keeps_every_cell():
     document = docx.Document()
     table = document.add_table(rows=1, cols=3)
