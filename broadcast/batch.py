@@ -85,9 +85,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     written.
     """
     from broadcast.cli import read_input
-    from broadcast.exporters import render_all
     from broadcast.files import write_all_atomic
-    from broadcast.pipeline import build_text
 
     path, out_dir = Path(path), Path(out_dir)
     started = time.perf_counter()
@@ -97,10 +95,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        build = build_text(read_input(path), settings.profile, convention=settings.convention,
-                           **settings.options)
-        outputs = render_all(build, list(settings.only) or None)
-        targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
+        outputs, warnings, prose_read = script_outputs(path.stem, read_input(path), settings)
+        targets = {out_dir / name: text for name, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
         out_entry = out_dir.absolute().resolve()
         for target in targets:
@@ -122,26 +118,66 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started,
-                      prose_read=build.report.prose_read())
+    return FileResult(path, tuple(written), warnings, seconds=time.perf_counter() - started, prose_read=prose_read)
+
+
+def script_outputs(stem: str, text: str, settings: Settings
+                   ) -> tuple[dict[str, str], tuple[str, ...], tuple[int, int]]:
+    """Every deliverable of a script file, by file name, the build's warnings, and (words
+    read as speech, prose words) over its stories.
+
+    A script of one story gets `STEM.srt`, `STEM.json`, ...; a file holding several stories of
+    a rundown (`broadcast.rundown`) gets a set per story, `STEM-NN-SLUG.srt`, ..., and the
+    rundown summary `STEM.rundown.txt` and `STEM.rundown.json`."""
+    from broadcast import rundown
+    from broadcast.exporters import render_all
+    from broadcast.pipeline import build_text
+
+    only = list(settings.only) or None
+    found = rundown.split(text)
+    if len(found.stories) == 1:
+        build = build_text(text, settings.profile, convention=settings.convention, **settings.options)
+        return ({f"{stem}{suffix}": out for suffix, out in render_all(build, only).items()},
+                build.warnings + found.warnings, build.report.prose_read())
+    if settings.options.get("timings"):
+        raise UnusableInput(f"--timings belong to one recording, and this file holds "
+                            f"{len(found.stories)} stories; build each story's script on its own")
+    outputs, warnings, runs, read = {}, list(found.warnings), [], [0, 0]
+    for story in found.stories:
+        story_stem = story.stem(stem)
+        try:
+            build = build_text(story.text, settings.profile, convention=settings.convention,
+                               **settings.options)
+        except UnusableInput as exc:
+            raise UnusableInput(f"story {story.number:02d} ({story.slug or 'no slug'}): {exc}") from None
+        outputs.update({f"{story_stem}{suffix}": out for suffix, out in render_all(build, only).items()})
+        warnings.extend(f"story {story.number:02d}: {warning}" for warning in build.warnings)
+        read = [a + b for a, b in zip(read, build.report.prose_read())]
+        runs.append(rundown.StoryRun(story.number, story.slug, story_stem, build.report.form,
+                                     build.total, build.report.stated_trt))
+    outputs[f"{stem}.rundown.txt"] = rundown.summary_text(stem, runs)
+    outputs[f"{stem}.rundown.json"] = rundown.summary_json(stem, runs)
+    return outputs, tuple(warnings), (read[0], read[1])
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given and folders as their `*.txt` scripts, sorted, each once.
+    """Files as given and folders as their `*.txt` and `*.docx` scripts, sorted, each once.
 
-    A folder's hidden files and the tool's own text deliverables (`*.prompter.txt`) are left
-    out, so that building a folder into itself twice does not take the outputs for scripts.
+    A folder's hidden files, Word's lock files (`~$story.docx`) and the tool's own text
+    deliverables (`*.prompter.txt`, `*.rundown.txt`) are left out, so that building a folder
+    into itself twice does not take the outputs for scripts.
     """
     from broadcast.exporters import exporters
     own = tuple(e.suffix for e in exporters().values() if e.suffix.endswith(".txt") and e.suffix != ".txt")
+    own += (".rundown.txt",)
     seen, out = set(), []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt")
-                           if not p.name.startswith(".") and not p.name.endswith(own) and p.is_file())
+            found = sorted(p for p in chain(path.glob("*.txt"), path.glob("*.docx"))
+                           if not p.name.startswith((".", "~$")) and not p.name.endswith(own) and p.is_file())
             if not found:
-                raise UnusableInput(f"{path}: no scripts (*.txt) in this folder")
+                raise UnusableInput(f"{path}: no scripts (*.txt, *.docx) in this folder")
         else:
             found = [path]
         for p in found:

@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="write every deliverable for each script into a folder")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR",
-                   help="scripts, or folders of *.txt scripts (built as a batch)")
+                   help="scripts, or folders of *.txt and *.docx scripts (built as a batch)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _add_build_options(p)
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
@@ -154,12 +154,21 @@ def cmd_segment(args) -> int:
     else:
         from broadcast.outline import outline
         sys.stdout.write(outline(report))
-    for warning in report.warnings:
+    for warning in report.warnings + _rundown_warnings(text):
         print(f"broadcast: warning: {warning}", file=sys.stderr)
     if args.strict and doubts(report):
         print(f"broadcast: --strict: {doubts(report)} doubt(s) in the reading", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _rundown_warnings(text: str) -> tuple[str, ...]:
+    """A file of several stories is segmented as one report; `build` builds each on its own."""
+    from broadcast.rundown import split
+    found = split(text)
+    if len(found.stories) == 1:
+        return found.warnings
+    return found.warnings + ("segmented here as one report; `broadcast build` builds each story on its own",)
 
 
 def doubts(report) -> int:

@@ -6,6 +6,7 @@ import codecs
 import re
 import unicodedata
 
+from broadcast.documents import document_text, is_office_file
 from broadcast.errors import UnusableInput
 
 _BOMS = (
@@ -30,8 +31,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u206
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
-# Files people send instead of a script, by their first bytes: named, so the message says
-# what to do rather than that the bytes are strange.
+# Files people send instead of a script (or a subtitle or timing file), by their first bytes:
+# named, so the message says what to do rather than that the bytes are strange. A script
+# that is a Word .docx is read (`broadcast.documents`) before it gets here.
 _NOT_TEXT = (
     (b"%PDF-", "binary, a PDF document; export the script as plain text (.txt)"),
     (b"PK\x03\x04", "binary, a zip archive (a .docx or .odt document?); save the script as plain text (.txt)"),
@@ -140,10 +142,11 @@ def normalise(text: str) -> str:
 
 
 def read_script(data: bytes) -> str:
-    """The normalised text of a script file; raises UnusableInput when there is none."""
+    """The normalised text of a script file (a Word .docx read as its text); raises
+    UnusableInput when there is none."""
     if not data:
         raise UnusableInput("the file is empty")
-    text = decode(data)
+    text = document_text(data) if is_office_file(data) else decode(data)
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise UnusableInput("the file is binary, not a script (it contains control bytes)")

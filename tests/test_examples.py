@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES
 
 BUILT = EXAMPLES / "built"
-SCRIPTS = sorted(EXAMPLES.glob("*.txt"))
+SCRIPTS = sorted([*EXAMPLES.glob("*.txt"), *EXAMPLES.glob("*.docx")])
 REBUILD = "outputs in examples/built/ are stale: run examples/rebuild and commit them"
 
 

@@ -556,11 +556,16 @@ def _line_label(script, piece, line):
     mode = mode_of(m.group("label"))
     if not mode:
         return None
+    rest_text = script[m.end():piece.inner[1]].strip()
+    if mode in ("intro", "narration") and _names_a_person(rest_text):
+        # `ANCHOR: JANE SMITH`, `REPORTER: Marcus Bell`: who reads, a header field
+        field = (m.group("label").upper(), "correspondent" if mode == "narration" else "other", rest_text)
+        return [_token(TokenKind.METADATA, "line_label_person", piece, script, line, value=field[1],
+                       fields=(field,))]
     head = _Piece("line", (piece.span[0], m.end()), (piece.inner[0], m.start("label") + len(m.group("label"))))
     rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
     tokens = [_token(TokenKind.DIRECTION, "line_label", head, script, line, value=mode)]
     if rest.inner[0] < rest.inner[1]:
-        rest_text = script[rest.inner[0]:rest.inner[1]].strip()
         if mode == "nat" and rest_text.startswith('"'):
             tokens.append(_token(TokenKind.PROSE, "line_label", rest, script, line, value=mode))  # a nat pop
         elif mode in ("radio", "web", "skip", "nat"):
