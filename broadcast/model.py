@@ -221,6 +221,9 @@ class Build:
     options: dict = field(default_factory=dict, compare=False)
     #: how the words were matched to real timings, when `--timings` was given
     alignment: WordAlignment | None = None
+    #: texts derived from this build and asked for more than once (the ASS events the
+    #: preview page draws), kept with the build rather than in a module
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def total(self) -> int:

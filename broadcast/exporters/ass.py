@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pysubs2
 
+from broadcast.cue_text import speaker_label
 from broadcast.errors import UnusableInput
 from broadcast.exporters import Exporter
 from broadcast.exporters._inert import WORD_JOINER, inert_overrides, restore  # noqa: F401
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build, SuperCue
-from broadcast.preview import speaker_label
 
 SUBTITLE, SUBTITLE_TOP = "Subtitle", "SubtitleTop"
 NAME, TITLE, BAR = "LowerThirdName", "LowerThirdTitle", "LowerThirdBar"
@@ -107,16 +107,12 @@ def _lower_third(sheet: pysubs2.SSAFile, sup: SuperCue) -> list[pysubs2.SSAEvent
     return events
 
 
-# The last build and its text: the preview page draws this file's own events, so a build
-# rendered in full asks for it twice. A Build is immutable; the same object, the same text.
-_last: tuple[Build, str] | None = None
-
-
 def export(build: Build) -> str:
-    global _last
-    if _last is None or _last[0] is not build:
-        _last = (build, _render(build))
-    return _last[1]
+    # The preview page draws this file's own events, so a build rendered in full asks for
+    # it twice: the text is kept with the build (immutable, so the same build, the same text).
+    if "ass" not in build.memo:
+        build.memo["ass"] = _render(build)
+    return build.memo["ass"]
 
 
 def _render(build: Build) -> str:
