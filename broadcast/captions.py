@@ -16,7 +16,7 @@ import math
 from typing import Sequence
 
 from broadcast.linebreak import Timing, break_events
-from broadcast.model import ROLE, Cue, Kind, SuperCue, TimedSegment
+from broadcast.model import ROLE, Cue, Kind, Segment, SignOff, SuperCue, TimedSegment
 from broadcast.profiles import StyleProfile
 from broadcast.timecode import frames_to_ms, ms_to_timecode
 from broadcast.timing import word_spans
@@ -51,19 +51,37 @@ def _names(timeline: tuple[TimedSegment, ...]) -> list[tuple[str, ...]]:
     return list(names)
 
 
-def _spans(timeline: tuple[TimedSegment, ...], profile: StyleProfile,
-           word_times: WordTimes | None) -> list[list[tuple[float, float]]]:
-    """When each word of each segment is said: recognised, or estimated by the read-time model."""
+def heard_words(segment: Segment, signoff: SignOff | None) -> list[str]:
+    """The words a segment's subtitles show: as written, but the sign-off as the viewer
+    hears it (`JL, CGTN, Moscow.` is said `Julia Lyubova, CGTN, Moscow.`)."""
+    if segment.kind is Kind.SIGNOFF and signoff is not None and signoff.spoken:
+        spoken = signoff.spoken
+        # the written sign-off's closing stop, which `spoken` (a list of parts) leaves off
+        if segment.text.rstrip()[-1:] in ".!" and not spoken.endswith((".", "!")):
+            spoken += segment.text.rstrip()[-1]
+        return spoken.split()
+    return segment.text.split()
+
+
+def _spans(timeline: tuple[TimedSegment, ...], profile: StyleProfile, word_times: WordTimes | None,
+           words: list[list[str]]) -> list[list[tuple[float, float]]]:
+    """When each word of each segment is said: recognised, or estimated by the read-time model.
+    A sign-off heard in full, whose written form was timed, is spread over the same time."""
     if word_times is None:
-        return [word_spans(t.segment.text.split(), ROLE[t.segment.kind], profile, t.start, t.end)
-                for t in timeline]
+        return [word_spans(said, ROLE[t.segment.kind], profile, t.start, t.end)
+                for t, said in zip(timeline, words)]
     if len(word_times) != len(timeline):
         raise ValueError(f"word times for {len(word_times)} segments, the report has {len(timeline)}")
-    for i, (timed, times) in enumerate(zip(timeline, word_times)):
+    spans = []
+    for i, (timed, times, said) in enumerate(zip(timeline, word_times, words)):
         if len(times) != len(timed.segment.text.split()):
             raise ValueError(f"segment {i + 1}: {len(times)} word times for "
                              f"{len(timed.segment.text.split())} words")
-    return [[(float(a), float(b)) for a, b in times] for times in word_times]
+        if len(said) != len(times) and times:
+            spans.append(word_spans(said, ROLE[timed.segment.kind], profile, times[0][0], times[-1][1]))
+        else:
+            spans.append([(float(a), float(b)) for a, b in times])
+    return spans
 
 
 def _frames_for(ms: float, start_frame: int, profile: StyleProfile) -> int:
@@ -85,19 +103,20 @@ def _gap_before(frame: int, profile: StyleProfile) -> int:
 
 def make_cues(
     timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile,
-    word_times: WordTimes | None = None, offset: int = 0,
+    word_times: WordTimes | None = None, offset: int = 0, signoff: SignOff | None = None,
 ) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
     """Cues for every segment and the warnings where the profile could not be kept.
 
     word_times, when given, has for each segment (in timeline order) the (start, end) in ms
     of each whitespace-separated word of its text. offset is the programme time of the
     report's start (ms): a warning quotes a cue's time as the SRT and the script show it.
+    signoff, the report's, is subtitled as it is heard.
     """
-    spans = _spans(timeline, profile, word_times)
+    said = [heard_words(t.segment, signoff) for t in timeline]
+    spans = _spans(timeline, profile, word_times, said)
     names = _names(timeline)
     events: list[tuple[tuple[str, ...], int, float, float]] = []  # lines, segment, first start, last end
-    for i, timed in enumerate(timeline):
-        words = timed.segment.text.split()
+    for i, words in enumerate(said):
         if not words:
             continue
         following = next((s[0][0] for s in spans[i + 1:] if s), None)

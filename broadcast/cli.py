@@ -219,8 +219,16 @@ def cmd_preview(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from broadcast.preview.render import render
+    from broadcast.preview.render import fit_to_video, render, video_duration
     build = _build(args.file, args)
+    if args.video is not None and args.video.is_file():
+        whole = build
+        build, warnings = fit_to_video(build, video_duration(args.video))
+        if build is not whole:
+            print("broadcast: the video is as long as the package: subtitled on the package's "
+                  "time line", file=sys.stderr)
+        for warning in warnings:
+            print(f"broadcast: warning: {warning}", file=sys.stderr)
     args.output.mkdir(parents=True, exist_ok=True)
     for path in render(build, args.output, args.file.stem, video=args.video):
         print(f"wrote {path}", file=sys.stderr)

@@ -224,6 +224,9 @@ class Build:
     #: texts derived from this build and asked for more than once (the ASS events the
     #: preview page draws), kept with the build rather than in a module
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    #: the package alone, on the clip's time line (its first frame is zero, or `offset`):
+    #: what plays against the package video; None when the report has no package
+    package: Build | None = field(default=None, compare=False, repr=False)
 
     @property
     def total(self) -> int:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from broadcast.captions import make_cues, place_supers
-from broadcast.model import Build, Report
+from broadcast.model import Build, Kind, Report, TimedSegment, WordAlignment
 from broadcast.profiles import StyleProfile
 from broadcast.segment import segment
-from broadcast.timecode import is_drop_frame_rate, timecode_to_ms
+from broadcast.timecode import frames_to_ms, is_drop_frame_rate, timecode_to_ms
 from broadcast.timing import time_report
+
+#: story forms with no clip of their own: the anchor reads every word live
+LIVE_FORMS = frozenset({"reader", "vo"})
 
 
 def build_report(report: Report, profile: StyleProfile, **options) -> Build:
-    """Time and caption a segmented report.
+    """Time and caption a segmented report, and its package on the package's own time line.
 
     options["timings"], the bytes of a word-timing file, times it from the recorded words
     instead of the read-time model. options["start"], a timecode, is the programme time of
@@ -29,11 +34,54 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
         timeline = timeline_from_words(report, alignment.word_times, profile)
     else:
         timeline = time_report(report, profile)
+    build = _caption(report, timeline, profile, alignment, offset, options, report.warnings + notes)
+    return replace(build, package=package_build(build))
+
+
+def _caption(report: Report, timeline: tuple[TimedSegment, ...], profile: StyleProfile,
+             alignment: WordAlignment | None, offset: int, options: dict,
+             warnings: tuple[str, ...]) -> Build:
+    """The supers and cues of a timed report."""
     supers = place_supers(timeline, profile)
-    cues, warnings = make_cues(timeline, supers, profile,
-                               word_times=alignment.word_times if alignment else None, offset=offset)
-    return Build(report, profile, timeline, cues, supers, report.warnings + notes + warnings,
+    cues, cue_warnings = make_cues(timeline, supers, profile,
+                                   word_times=alignment.word_times if alignment else None,
+                                   offset=offset, signoff=report.signoff)
+    return Build(report, profile, timeline, cues, supers, warnings + cue_warnings,
                  offset=offset, options=options, alignment=alignment)
+
+
+def package_segments(report: Report) -> list[int]:
+    """The segments the package clip holds: from the first that is not the anchor's to the
+    last, less any anchor copy among them (the anchor is live, the package is a clip). A
+    reader, or anchor voice-over, has none."""
+    if report.form in LIVE_FORMS:
+        return []
+    taped = [i for i, s in enumerate(report.segments) if s.kind is not Kind.ANCHOR_INTRO]
+    return [i for i in taped if taped[0] <= i <= taped[-1]] if taped else []
+
+
+def package_build(build: Build) -> Build | None:
+    """The same pipeline on the package's time line: its segments moved to start at the
+    clip's first frame (programme time `--start`, as for the whole report), so that its
+    subtitles and supers play against the package video as it is cut."""
+    chosen = package_segments(build.report)
+    if not chosen:
+        return None
+    profile = build.profile
+    zero = profile.frame(build.timeline[chosen[0]].start)
+
+    def moved(ms: int) -> int:
+        return frames_to_ms(profile.frame(ms) - zero, profile.fps)
+
+    timeline = tuple(TimedSegment(build.timeline[i].segment, moved(build.timeline[i].start),
+                                  moved(build.timeline[i].end)) for i in chosen)
+    alignment = None
+    if build.alignment:
+        shift = frames_to_ms(zero, profile.fps)
+        alignment = replace(build.alignment, word_times=tuple(
+            tuple((a - shift, b - shift) for a, b in build.alignment.word_times[i]) for i in chosen))
+    report = replace(build.report, segments=tuple(build.report.segments[i] for i in chosen))
+    return _caption(report, timeline, profile, alignment, build.offset, build.options, ())
 
 
 def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:
