@@ -28,7 +28,8 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="programme time of the report's start, e.g. 10:00:00:00 (drop-frame at 29.97 and 59.94)")
     p.add_argument("--video", type=Path, metavar="IN.mp4", help="video to preview or burn the captions onto")
     prompter = p.add_argument_group("prompter")
-    prompter.add_argument("--on-air", metavar="HH:MM:SS", help="back-time the prompter to this on-air time")
+    prompter.add_argument("--on-air", metavar="HH:MM:SS", help="clock time the report goes to air: the prompter and the script show "
+                          "the clock time each block starts, the time left, and the off-air time")
     prompter.add_argument("--pronouncer", type=Path, metavar="FILE",
                           help="pronunciation guide: one 'Name = respelling' a line")
     prompter.add_argument("--prompter-width", type=int, default=32, metavar="N", help="prompter line width")

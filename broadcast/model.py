@@ -44,6 +44,9 @@ class LowerThird:
 
     name: str
     title: str
+    #: the split of name and title is a guess (`Dr Miguel` / `Angel Ortega ...`): to be
+    #: checked before air; not part of what the super says, so not of its equality
+    guessed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -197,12 +200,15 @@ class Cue(Subtitle):
 
 @dataclass(frozen=True)
 class SuperCue:
-    """A lower-third on screen: one per soundbite and stand-up."""
+    """A lower-third on screen (once a person per package), or a credit the script asks for
+    (`((COURTESY: ...))`), shown during the segment it belongs to."""
 
     lower_third: LowerThird
     start: int
     end: int
     segment_index: int
+    #: a credit (`Courtesy Neutra Family`, `Skype`) in its title, not a name super
+    credit: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from broadcast.captions import make_cues, place_supers
+from broadcast.captions import fit_supers_to_cues, make_cues, place_credits, place_supers, raise_under
 from broadcast.model import Build, Kind, Report, TimedSegment, WordAlignment
 from broadcast.profiles import StyleProfile
 from broadcast.segment import segment
@@ -35,7 +35,34 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
     else:
         timeline = time_report(report, profile)
     build = _caption(report, timeline, profile, alignment, offset, options, report.warnings + notes)
-    return replace(build, package=package_build(build))
+    build = replace(build, package=package_build(build))
+    trt = running_time_warning(build)
+    return replace(build, warnings=build.warnings + (trt,)) if trt else build
+
+
+#: a stated running time further than this share from the computed one is warned about
+TRT_TOLERANCE = 0.10
+
+
+def _minutes(ms: int) -> str:
+    seconds = round(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def running_time_warning(build: Build) -> str | None:
+    """The script's stated running time (`TRT: 2:31`, `PKG TRT: 1:52`) against the computed
+    one, of the package or of the whole report, whichever it is nearer: more than 10% apart,
+    a warning naming both."""
+    stated = build.report.stated_trt
+    if not stated:
+        return None
+    computed = [("report", build.total)] + ([("package", build.package.total)] if build.package else [])
+    what, total = min(computed, key=lambda c: abs(c[1] - stated))
+    if abs(total - stated) <= TRT_TOLERANCE * stated:
+        return None
+    basis = "recorded words" if build.alignment else "read-time estimate"
+    return (f"the script states a running time of {_minutes(stated)}, the {what} runs {_minutes(total)} "
+            f"({basis}): {abs(total - stated) / stated:.0%} {'longer' if total > stated else 'shorter'}")
 
 
 def _caption(report: Report, timeline: tuple[TimedSegment, ...], profile: StyleProfile,
@@ -46,6 +73,9 @@ def _caption(report: Report, timeline: tuple[TimedSegment, ...], profile: StyleP
     cues, cue_warnings = make_cues(timeline, supers, profile,
                                    word_times=alignment.word_times if alignment else None,
                                    offset=offset, signoff=report.signoff)
+    # lower-thirds go off as a subtitle changes, and the subtitles come down with them
+    supers = fit_supers_to_cues(supers + place_credits(report.notes, timeline, profile), cues, profile)
+    cues = raise_under(cues, supers)
     return Build(report, profile, timeline, cues, supers, warnings + cue_warnings,
                  offset=offset, options=options, alignment=alignment)
 
