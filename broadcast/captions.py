@@ -58,8 +58,8 @@ def place_supers(timeline: tuple[TimedSegment, ...], profile: StyleProfile) -> t
             else:
                 start = profile.snap(before.end + profile.super_gap)
         end = min(timed.end, start + profile.lower_third_hold)
-        if end - start < MIN_SUPER:
-            continue  # too little of the segment left: the speaker is supered when they return
+        if end <= start:
+            continue  # nothing of the segment left: the speaker is supered when they return
         placed.append(SuperCue(speaker, start, end, i))
         shown[speaker] = end
     return tuple(placed)

@@ -49,6 +49,10 @@ who whom which what where when how why there one two three four five six seven e
 _PARTICLES = frozenset("up down out off away back apart aside".split())
 # Breaking before these starts the new line with a new phrase.
 _LINKS = PREPOSITIONS | CONJUNCTIONS | frozenset("that which who whom where when whose".split())
+#: words that open a clause: a break before them starts a new thought
+_CLAUSE_OPENERS = CONJUNCTIONS | frozenset("that which who whom where when whose".split())
+#: words that open a predicate after its subject ("Computer algorithms today | are performing")
+_PREDICATE = AUXILIARIES
 #: words with a grammatical job rather than content
 _FUNCTION = WEAK_WORDS | _CLINGING | _LINKS
 _TITLES = frozenset("""president minister secretary chancellor senator governor mayor king queen prince
@@ -80,11 +84,11 @@ thousands millions billions""".split())
 FORBIDDEN = 1000.0
 _CLINGING_COST = 12.0
 _LIST_SPLIT = 40.0        # an event that ends inside a list
-_EVENT_COST = {"sentence": 0.0, "clause": 2.0, "link": 9.0, "plain": 14.0}
-_LINE_COST = {"sentence": 4.0, "clause": 4.0, "link": 4.0, "plain": 8.0}
+_EVENT_COST = {"sentence": 0.0, "clause": 0.0, "conjunction": 12.0, "link": 12.0, "predicate": 10.0, "plain": 14.0}
+_LINE_COST = {"sentence": 4.0, "clause": 7.0, "conjunction": 4.0, "link": 4.0, "predicate": 4.0, "plain": 8.0}
 # Punctuation left inside a line, where a reader would have liked the break.
-_UNBROKEN = {"sentence": 8.0, "clause": 3.0, "link": 0.0, "plain": 0.0}
-_PER_EVENT = 6.0          # fewer, fuller events read better than many small ones
+_UNBROKEN = {"sentence": 8.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
+_PER_EVENT = 2.0          # fewer, fuller events read better than many small ones
 _ONE_WORD_EVENT = 25.0
 _ORPHAN_EVENT = 20.0      # an event of a few words that is not a whole sentence: a tail or head left alone
 ORPHAN_WORDS = 3
@@ -93,7 +97,7 @@ _SHORT = 8.0              # per second an event is on screen under COMFORTABLE
 COMFORTABLE = 1500        # ms: shorter events flash by
 _ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
 _BALANCE = 20.0           # two lines of similar length ...
-_BOTTOM_HEAVY = 0.15      # ... the lower about this share of a line longer
+_BOTTOM_HEAVY = 0.05      # ... the lower about this share of a line longer
 _OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
 _TIME = FORBIDDEN         # an event too long or too short on screen
 _READING_SPEED = 4.0      # per character a second above the limit
@@ -285,8 +289,12 @@ def _between(left: str, right: str) -> tuple[str, bool, bool]:
         # a comma inside a list of names ("Russia, Turkey and Iran") joins more than it parts
         in_list = left.endswith(",") and _is_capitalised(left) and _is_capitalised(right)
         kind = "plain" if in_list else "clause"
+    elif _bare(right) in _CLAUSE_OPENERS:
+        kind = "conjunction"
     elif _bare(right) in _LINKS:
         kind = "link"
+    elif _bare(right) in _PREDICATE and not is_weak(left):
+        kind = "predicate"
     else:
         kind = "plain"
     forbidden = bool(is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right)
