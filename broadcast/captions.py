@@ -33,7 +33,7 @@ WordTimes = Sequence[Sequence[tuple[int, int]]]
 #: a super is not cut shorter than this to leave the gap before the next one (ms)
 MIN_SUPER = 2000
 #: what a credit note says before its text, which is not put on screen
-_CREDIT_LABEL = re.compile(r"^\s*(?:mandatory\s+)?(?:cg|super|graphic|aston|credit)\s*:\s*", re.I)
+_CREDIT_LABEL = re.compile(r"^\s*(?:mandatory\b\s*)?(?:(?:cg|super|graphic|aston|credit)\b\s*:?\s*)?", re.I)
 
 
 def place_supers(timeline: tuple[TimedSegment, ...], profile: StyleProfile) -> tuple[SuperCue, ...]:
@@ -68,8 +68,8 @@ def place_supers(timeline: tuple[TimedSegment, ...], profile: StyleProfile) -> t
 def credit_text(note: str) -> str:
     """What a credit note puts on screen: `((Mandatory cg: Skype))` is `Skype`,
     `((COURTESY: NEUTRA FAMILY))` is `COURTESY: NEUTRA FAMILY`."""
-    text = note.strip().strip("()[]{}").strip()
-    return " ".join(_CREDIT_LABEL.sub("", text).split())
+    text = " ".join(_CREDIT_LABEL.sub("", note.strip().strip("()[]{}").strip()).split())
+    return text[:1].upper() + text[1:]
 
 
 def place_credits(notes: Sequence[Note], timeline: tuple[TimedSegment, ...],

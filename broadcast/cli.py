@@ -56,9 +56,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="scripts built at once (batch)")
 
-    p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)")
+    p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)",
+                       description="Cut each line of stdin as `build` cuts a narration paragraph "
+                       "(timed by the broadcast profile's read rate).")
     p.add_argument("--max-chars", type=int, default=42)
     p.add_argument("--max-lines", type=int, default=2)
+    p.add_argument("--blocks", action="store_true",
+                   help="print each subtitle as its lines, a blank line after it, instead of the marks")
 
     p = sub.add_parser("check", help="list every breach of a profile in an SRT, WebVTT or ASS file")
     p.add_argument("file", type=Path)
@@ -198,7 +202,10 @@ def cmd_break(args) -> int:
             print()
             continue
         events = break_paragraph(words, args.max_chars, args.max_lines)
-        print(" ".join(" <eol> ".join(event_lines) + " <eob>" for event_lines in events))
+        if args.blocks:
+            print("\n\n".join("\n".join(event_lines) for event_lines in events) + "\n")
+        else:
+            print(" ".join(" <eol> ".join(event_lines) + " <eob>" for event_lines in events))
     return EXIT_OK
 
 

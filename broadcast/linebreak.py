@@ -82,21 +82,21 @@ thousands millions billions""".split())
 # Costs. A forbidden break is not impossible (a name longer than a line must break
 # somewhere) but outweighs any number of poor ones.
 FORBIDDEN = 1000.0
-_CLINGING_COST = 12.0
+_CLINGING_COST = 6.0
 _LIST_SPLIT = 40.0        # an event that ends inside a list
-_EVENT_COST = {"sentence": 0.0, "clause": 0.0, "conjunction": 12.0, "link": 12.0, "predicate": 10.0, "plain": 14.0}
-_LINE_COST = {"sentence": 4.0, "clause": 7.0, "conjunction": 4.0, "link": 4.0, "predicate": 4.0, "plain": 8.0}
+_EVENT_COST = {"sentence": 0.0, "clause": 0.0, "conjunction": 4.5, "link": 12.0, "predicate": 7.5, "plain": 28.0}
+_LINE_COST = {"sentence": 4.0, "clause": 5.0, "conjunction": 0.0, "link": 5.0, "predicate": 4.0, "plain": 8.0}
 # Punctuation left inside a line, where a reader would have liked the break.
-_UNBROKEN = {"sentence": 8.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
+_UNBROKEN = {"sentence": 0.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
 _PER_EVENT = 2.0          # fewer, fuller events read better than many small ones
 _ONE_WORD_EVENT = 25.0
 _ORPHAN_EVENT = 20.0      # an event of a few words that is not a whole sentence: a tail or head left alone
 ORPHAN_WORDS = 3
-_STRADDLE = 10.0          # an event that ends one sentence and stops partway through the next
+_STRADDLE = 13.0          # an event that ends one sentence and stops partway through the next
 _SHORT = 8.0              # per second an event is on screen under COMFORTABLE
 COMFORTABLE = 1500        # ms: shorter events flash by
 _ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
-_BALANCE = 20.0           # two lines of similar length ...
+_BALANCE = 27.0           # two lines of similar length ...
 _BOTTOM_HEAVY = 0.05      # ... the lower about this share of a line longer
 _OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
 _TIME = FORBIDDEN         # an event too long or too short on screen
@@ -190,7 +190,7 @@ _LIST_ITEM = 3
 
 def _plain_word(token: str) -> bool:
     """A word with no punctuation after it, that is not a function word: part of an item."""
-    return not _ends_phrase(token) and _bare(token) not in WEAK_WORDS and bool(_bare(token))
+    return not _ends_phrase(token) and _bare(token) not in _FUNCTION and bool(_bare(token))
 
 
 def list_spans(words: Sequence[str]) -> list[tuple[int, int]]:

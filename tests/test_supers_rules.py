@@ -111,7 +111,8 @@ def test_credit_notes_become_credit_supers_over_their_shot():
 
 @pytest.mark.parametrize("note, shown", [("((Mandatory cg: Skype))", "Skype"), ("((Via Zoom))", "Via Zoom"),
                                          ("((COURTESY: NEUTRA FAMILY))", "COURTESY: NEUTRA FAMILY"),
-                                         ("CG: Reuters", "Reuters")])
+                                         ("CG: Reuters", "Reuters"), ("((mandatory cg SPACEX))", "SPACEX"),
+                                         ("((Mandatory courtesy: RSG))", "Courtesy: RSG")])
 def test_credit_text_drops_the_instruction_not_the_credit(note, shown):
     assert credit_text(note) == shown
 
