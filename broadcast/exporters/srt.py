@@ -51,11 +51,12 @@ def checked_cues(cues: tuple[Cue, ...]) -> list[tuple[Cue, tuple[str, ...]]]:
 
 
 def programme_zero(build: Build) -> int:
-    """Where the report's zero sits on the SRT's clock (ms): at `--start` as it reads, never
-    before it. At 29.97 and 59.94 the frame `10:00:00;00` comes 36 ms before ten hours; an SRT
-    that started at 09:59:59,964 would start before the programme does."""
+    """Where the report's zero sits on the SRT's clock (ms): at `--start` as its digits read.
+    The frame a label names is not always that many milliseconds in: at 29.97 drop-frame
+    `10:00:00;00` comes 36 ms sooner (an SRT from it would start at 09:59:59,964, before the
+    programme), at 23.976 36 s later. From the label, the SRT starts where the rundown says."""
     start = build.options.get("start")
-    return max(build.offset, timecode_label_ms(start, build.profile.fps)) if start else build.offset
+    return timecode_label_ms(start, build.profile.fps) if start else build.offset
 
 
 def export(build: Build) -> str:
