@@ -138,7 +138,7 @@ def plain_timeline(build: Build) -> str:
     for row in rows:
         if isinstance(row, SuperCue):
             out.append(f"{'LT':>3}  {_tc(build, row.start)}  {_tc(build, row.end)}  "
-                       f"{(row.end - row.start) / 1000:5.2f}  {'':>4}  {'lower-third':13}  "
+                       f"{(row.end - row.start) / 1000:5.2f}  {'':>4}  {'credit' if row.credit else 'lower-third':13}  "
                        f"{'':{width}}  {_super_text(row)}")
             continue
         cue = row.cue
@@ -171,11 +171,12 @@ def frame(build: Build, t: int) -> Panel:
 
     top = [Text(line, style="bold") for c in cues if c.raised for line in c.lines]
     bottom = [Text(line, style="bold") for c in cues if not c.raised for line in c.lines]
-    lower_third = [Text(x, style=f"{style} {SUPER_STYLE}") for s in supers
+    lower_third = [Text(x, style=f"{style} {SUPER_STYLE}") for s in supers if not s.credit
                    for x, style in ((s.lower_third.name, "bold"), (s.lower_third.title, ""))]
     body = [*block(top, True), Text(" "), *block(lower_third, False), *block(bottom[::-1], True)[::-1]]
     segment = next((ts.segment for ts in build.timeline if ts.start <= t < ts.end), None)
-    where = str(segment.kind) if segment else "end"
+    where = " · ".join([str(segment.kind) if segment else "end",
+                        *(f"credit: {s.lower_third.title}" for s in supers if s.credit)])
     return Panel(Group(*body), title=_tc(build, t), subtitle=where, width=build.profile.max_chars_per_line + 24)
 
 
