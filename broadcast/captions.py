@@ -93,22 +93,48 @@ def place_credits(notes: Sequence[Note], timeline: tuple[TimedSegment, ...],
 
 def fit_supers_to_cues(supers: tuple[SuperCue, ...], cues: tuple[Cue, ...],
                        profile: StyleProfile) -> tuple[SuperCue, ...]:
-    """Each lower-third taken off as a subtitle changes, so that the subtitles raised above it
-    come down with it: at the end of the subtitle of its segment that ends nearest its hold,
-    not under MIN_SUPER, and still `super_gap` clear of the next super."""
-    names = [s for s in supers if not s.credit]
+    """Each lower-third put on and taken off as a subtitle changes, so that the subtitles
+    raised above it go up and come down with it, never mid-quote: it goes off at the end of
+    the subtitle of its segment that ends nearest its hold (not under MIN_SUPER), and the
+    next comes on with the first of its own subtitles at least `super_gap` later; where none
+    is left for it, the one before is taken off sooner, at a subtitle's end, to make room."""
     by_segment: dict[int, list[Cue]] = {}
     for cue in cues:
         by_segment.setdefault(cue.segment_index, []).append(cue)
-    fitted = []
-    for k, sup in enumerate(names):
-        following = names[k + 1].start - profile.super_gap if k + 1 < len(names) else math.inf
+
+    def on_at(sup: SuperCue, earliest: float) -> int | None:
+        """The first subtitle start of the super's segment from `earliest` that leaves it room."""
+        own = by_segment.get(sup.segment_index, ())
+        if not own:
+            return None
+        room = min(MIN_SUPER, own[-1].end - own[0].start)  # a short segment's own length
+        return next((c.start for c in own if c.start >= earliest and own[-1].end - c.start >= room), None)
+
+    def off_at(sup: SuperCue, start: int, latest: float) -> int | None:
+        """The subtitle end of the super's segment nearest its hold, by `latest`."""
         ends = [c.end for c in by_segment.get(sup.segment_index, ())
-                if c.start < sup.end + profile.lower_third_hold and c.end - sup.start >= MIN_SUPER
-                and c.end <= following and c.start >= sup.start - 1]
-        if ends:
-            sup = replace(sup, end=min(ends, key=lambda e: (abs(e - sup.end), e)))
-        fitted.append(sup)
+                if start < c.end <= latest and (c.end - start >= MIN_SUPER or c.end >= sup.end)]
+        return min(ends, key=lambda e: (abs(e - (start + sup.end - sup.start)), e)) if ends else None
+
+    fitted: list[SuperCue] = []
+    for sup in sorted((s for s in supers if not s.credit), key=lambda s: s.start):
+        earliest = fitted[-1].end + profile.super_gap if fitted else -math.inf
+        # (place_supers may have held it back from its segment's start for the super before,
+        # whose end has moved since: the segment's own subtitles are the choice)
+        start = on_at(sup, earliest)
+        if start is None and fitted:
+            # no subtitle of its own far enough on: the one before goes off sooner
+            before = fitted[-1]
+            cut = off_at(before, before.start, sup.start - profile.super_gap)
+            if cut is not None and cut - before.start >= MIN_SUPER:
+                fitted[-1] = replace(before, end=cut)
+                start = on_at(sup, cut + profile.super_gap)
+        if start is None:
+            start = sup.start if sup.start >= earliest else None
+        if start is None:
+            continue  # nowhere to put it clear of the one before
+        end = off_at(sup, start, math.inf) or sup.end
+        fitted.append(replace(sup, start=start, end=max(end, start + 1)))
     return tuple(sorted(fitted + [s for s in supers if s.credit], key=lambda s: (s.start, s.credit)))
 
 

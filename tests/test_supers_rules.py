@@ -10,6 +10,8 @@ import json
 from dataclasses import replace
 
 import pysubs2
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import pytest
 
 from broadcast.captions import credit_text
@@ -60,6 +62,9 @@ def test_supers_are_a_profile_gap_apart(gap):
     assert len(names) == 3  # Ben once, Ana, Cleo
     for before, after in zip(names, names[1:]):
         assert after.start - before.end >= gap
+    # each comes on and goes off as a subtitle changes
+    starts, ends = {c.start for c in build.cues}, {c.end for c in build.cues}
+    assert all(s.start in starts and s.end in ends for s in names)
 
 
 def test_subtitles_move_only_at_their_own_boundaries():
@@ -140,3 +145,29 @@ def test_title_only_super_is_one_strap_with_a_bar_to_match():
     def height(event):
         return max(int(v) for v in event.text.split("m 0 0 l ")[1].split("{")[0].split()[1::2])
     assert height(first[[e.style for e in first].index(BAR)]) < height(second[0])
+
+
+PEOPLE = [ANA, BEN, LowerThird("Cleo Park", "Neighbour"), LowerThird("", "Resident of Moscow")]
+TEXTS = ["No.", "We need more people and more planes.", LONG, LONG + " " + LONG]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([Kind.SOUNDBITE, Kind.NARRATION, Kind.STANDUP]),
+                          st.sampled_from(TEXTS), st.sampled_from(PEOPLE)), min_size=1, max_size=8),
+       st.sampled_from([1000, 2000]))
+def test_supers_hold_their_rules_for_any_run_of_speakers(parts, gap):
+    report = story(*((k, t, None if k is Kind.NARRATION else p) for k, t, p in parts))
+    build = build_report(report, replace(load_profile(), super_gap=gap))
+    names = [s for s in build.supers if not s.credit]
+    people = [s.lower_third for s in names]
+    assert len(people) == len(set(people))  # once a person
+    for before, after in zip(names, names[1:]):
+        assert after.start - before.end >= gap
+    for cue in build.cues:
+        covering = [s for s in names if s.start < cue.end and cue.start < s.end]
+        assert cue.raised == bool(covering)
+        if covering:
+            # raised with no super under it for at most the gap (a super held back for the
+            # one before, in a segment of one subtitle); otherwise they move together
+            bare = (cue.end - cue.start) - sum(min(cue.end, s.end) - max(cue.start, s.start) for s in covering)
+            assert bare <= gap

@@ -140,7 +140,8 @@ PACKAGE_MATCH = 1500
 
 
 def video_duration(video: Path) -> int | None:
-    """The video's duration in ms, by ffprobe (installed with ffmpeg); None when unknown."""
+    """The video's duration in ms, by ffprobe (installed with ffmpeg); None when unknown:
+    the video is then taken to be the whole report."""
     ffprobe = shutil.which("ffprobe")
     if not ffprobe:
         return None
@@ -156,8 +157,8 @@ def fit_to_video(build: Build, duration: int | None) -> tuple[Build, list[str]]:
     """The build to burn onto a video of this duration (ms), and the warnings:
     a video as long as the package is the package clip, so it gets the package's time line;
     a video shorter than what it is to carry loses the subtitles past its end."""
-    if duration is None:
-        return build, ["the video's duration is unknown (no ffprobe): it is taken to be the whole report"]
+    if duration is None:  # no ffprobe, or a file it cannot read (ffmpeg then says why)
+        return build, []
     notes = []
     package = build.package
     if package is not None and abs(duration - running_time(package)) <= PACKAGE_MATCH \
