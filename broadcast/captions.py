@@ -242,26 +242,38 @@ def _gap_before(frame: int, profile: StyleProfile) -> int:
 def make_cues(
     timeline: tuple[TimedSegment, ...], supers: tuple[SuperCue, ...], profile: StyleProfile,
     word_times: WordTimes | None = None, offset: int = 0, signoff: SignOff | None = None,
+    cut: dict | None = None,
 ) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
     """Cues for every segment and the warnings where the profile could not be kept.
 
     word_times, when given, has for each segment (in timeline order) the (start, end) in ms
     of each whitespace-separated word of its text. offset is the programme time of the
     report's start (ms): a warning quotes a cue's time as the SRT and the script show it.
-    signoff, the report's, is subtitled as it is heard.
+    signoff, the report's, is subtitled as it is heard. cut, a dict shared by the captioning
+    of one report and of its package, keeps how each segment was cut: the package's segments
+    are the report's moved in time, and the breaker answers alike for words timed alike.
     """
     said = [heard_words(t.segment, signoff) for t in timeline]
     spans = _spans(timeline, profile, word_times, said)
     names = _names(timeline)
+    names_key = tuple(names)
     events: list[tuple[tuple[str, ...], int, float, float]] = []  # lines, segment, first start, last end
     for i, words in enumerate(said):
         if not words:
             continue
         following = next((s[0][0] for s in spans[i + 1:] if s), None)
         timing = _timing(spans[i], math.inf if following is None else following - profile.min_gap, profile)
+        base = timing.starts[0]
+        key = (tuple(words), names_key, round(timing.until - base, 3),
+               tuple(round(t - base, 3) for t in timing.starts), tuple(round(t - base, 3) for t in timing.ends))
+        cut_events = None if cut is None else cut.get(key)
+        if cut_events is None:
+            cut_events = break_events(words, profile.max_chars_per_line, profile.max_lines,
+                                      names=names, timing=timing)
+            if cut is not None:
+                cut[key] = cut_events
         k = 0
-        for lines in break_events(words, profile.max_chars_per_line, profile.max_lines,
-                                  names=names, timing=timing):
+        for lines in cut_events:
             count = sum(len(line.split()) for line in lines)
             events.append((tuple(lines), i, spans[i][k][0], spans[i][k + count - 1][1]))
             k += count

@@ -87,12 +87,12 @@ _LIST_SPLIT = 40.0        # an event that ends inside a list
 _EVENT_COST = {"sentence": 0.0, "clause": 0.0, "conjunction": 4.5, "link": 12.0, "predicate": 7.5, "plain": 28.0}
 _LINE_COST = {"sentence": 4.0, "clause": 5.0, "conjunction": 0.0, "link": 5.0, "predicate": 4.0, "plain": 8.0}
 # Punctuation left inside a line, where a reader would have liked the break.
-_UNBROKEN = {"sentence": 0.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
+_UNBROKEN = {"sentence": 4.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
 _PER_EVENT = 2.0          # fewer, fuller events read better than many small ones
 _ONE_WORD_EVENT = 25.0
 _ORPHAN_EVENT = 20.0      # an event of a few words that is not a whole sentence: a tail or head left alone
 ORPHAN_WORDS = 3
-_STRADDLE = 13.0          # an event that ends one sentence and stops partway through the next
+_STRADDLE = 30.0          # an event that ends one sentence and stops partway through the next
 _SHORT = 8.0              # per second an event is on screen under COMFORTABLE
 COMFORTABLE = 1500        # ms: shorter events flash by
 _ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
@@ -220,7 +220,12 @@ def list_spans(words: Sequence[str]) -> list[tuple[int, int]]:
                 break
             end = start
         if len(items) < 2:
-            continue
+            # two names or name-words joined ("Turkish and Iranian counterparts", "Russia
+            # and Iran"): a pair, kept as a list is
+            if not (_is_capitalised(words[k - 1]) and _is_capitalised(words[k + 1])
+                    and not _ends_phrase(words[k - 1]) and k > 1 and not sentence_end(words[k - 2])):
+                continue
+            items = [(k - 1, k), (k - 1, k)]
         longest = max(b - a for a, b in items[:-1])
         first_start = max(items[-1][0], items[-1][1] - longest)
         stop = k + 1
@@ -412,6 +417,10 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     for b in breaks:
         sentences.append(sentences[-1] + (b.kind == "sentence"))
 
+    # last_sentence[k]: the last sentence end among breaks 0..k-1 (its word's index), or -1
+    last_sentence = [-1]
+    for k, b in enumerate(breaks):
+        last_sentence.append(k if b.kind == "sentence" else last_sentence[-1])
     # the most punctuation costs the line breaks inside one event can take back
     taken_most = max(_UNBROKEN.values()) * (max_lines - 1)
     margin = math.inf if exhaustive else _MARGIN  # an infinite margin passes nothing by
@@ -456,7 +465,10 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             so_far = best[i] + end_cost
             chars = widths[j] - widths[i] - 1
             inner = unbroken[j - 1] - unbroken[i]
-            straddle = _STRADDLE if straddles and sentences[j - 1] > sentences[i] else 0.0
+            straddle = 0.0
+            if straddles and sentences[j - 1] > sentences[i]:
+                # a few words of the next sentence hanging at the end ("... transition. Turkey,")
+                straddle = _STRADDLE + (_ORPHAN_EVENT if j - 1 - last_sentence[j - 1] <= ORPHAN_WORDS else 0.0)
             one_word = _ONE_WORD_EVENT if j - i == 1 and n > 1 else 0.0
             if j - i <= ORPHAN_WORDS and not (whole_end and (i == 0 or breaks[i - 1].kind == "sentence")):
                 one_word += _ORPHAN_EVENT

@@ -34,8 +34,9 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
         timeline = timeline_from_words(report, alignment.word_times, profile)
     else:
         timeline = time_report(report, profile)
-    build = _caption(report, timeline, profile, alignment, offset, options, report.warnings + notes)
-    build = replace(build, package=package_build(build))
+    cut: dict = {}  # how each segment was cut, for the package's captioning to reuse
+    build = _caption(report, timeline, profile, alignment, offset, options, report.warnings + notes, cut)
+    build = replace(build, package=package_build(build, cut))
     trt = running_time_warning(build)
     return replace(build, warnings=build.warnings + (trt,)) if trt else build
 
@@ -67,12 +68,12 @@ def running_time_warning(build: Build) -> str | None:
 
 def _caption(report: Report, timeline: tuple[TimedSegment, ...], profile: StyleProfile,
              alignment: WordAlignment | None, offset: int, options: dict,
-             warnings: tuple[str, ...]) -> Build:
+             warnings: tuple[str, ...], cut: dict | None = None) -> Build:
     """The supers and cues of a timed report."""
     supers = place_supers(timeline, profile)
     cues, cue_warnings = make_cues(timeline, supers, profile,
                                    word_times=alignment.word_times if alignment else None,
-                                   offset=offset, signoff=report.signoff)
+                                   offset=offset, signoff=report.signoff, cut=cut)
     # lower-thirds go off as a subtitle changes, and the subtitles come down with them
     supers = fit_supers_to_cues(supers + place_credits(report.notes, timeline, profile), cues, profile)
     cues = raise_under(cues, supers)
@@ -90,7 +91,7 @@ def package_segments(report: Report) -> list[int]:
     return [i for i in taped if taped[0] <= i <= taped[-1]] if taped else []
 
 
-def package_build(build: Build) -> Build | None:
+def package_build(build: Build, cut: dict | None = None) -> Build | None:
     """The same pipeline on the package's time line: its segments moved to start at the
     clip's first frame (programme time `--start`, as for the whole report), so that its
     subtitles and supers play against the package video as it is cut."""
@@ -111,7 +112,7 @@ def package_build(build: Build) -> Build | None:
         alignment = replace(build.alignment, word_times=tuple(
             tuple((a - shift, b - shift) for a, b in build.alignment.word_times[i]) for i in chosen))
     report = replace(build.report, segments=tuple(build.report.segments[i] for i in chosen))
-    return _caption(report, timeline, profile, alignment, build.offset, build.options, ())
+    return _caption(report, timeline, profile, alignment, build.offset, build.options, (), cut)
 
 
 def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:
