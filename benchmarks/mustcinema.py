@@ -31,6 +31,8 @@ BASELINES = {
     "punctuation and function-word rules": (70.9, 75.8, 39.9, 80.6),
 }
 PUBLISHED = "81.5-89.2"
+#: the breaker's aim, at every subtitle within the limits
+SIGMA_AIM = 86.0
 
 
 def _vector(line: str, symbol: str) -> list[int]:
@@ -157,6 +159,9 @@ def main(argv: list[str]) -> int:
     print(row.format("fill to 42 (measured here, checks the metrics)", *(f"{x:.1f}" for x in f), f"{limits:.1f}%"))
     *f, limits = scores(refs, ours)
     print(row.format("broadcast break", *(f"{x:.1f}" for x in f), f"{limits:.1f}%"))
+    halves = [scores(refs[k::2], ours[k::2])[3] for k in (0, 1)]
+    print(f"Sigma on the odd and even sentences apart: {halves[0]:.1f}, {halves[1]:.1f} "
+          f"(aim {SIGMA_AIM:g} at 100% within the limits)")
     print(f"broke {len(sentences)} sentences in {elapsed:.2f} s")
     return 0
 

@@ -23,7 +23,7 @@ import pysubs2
 import srt
 
 from broadcast.errors import UnusableInput
-from broadcast.exporters.vtt import timestamp
+from broadcast.cue_text import timestamp
 from broadcast.model import Subtitle
 from broadcast.profiles import StyleProfile
 from broadcast.reading import decode

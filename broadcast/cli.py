@@ -28,7 +28,8 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="programme time of the report's start, e.g. 10:00:00:00 (drop-frame at 29.97 and 59.94)")
     p.add_argument("--video", type=Path, metavar="IN.mp4", help="video to preview or burn the captions onto")
     prompter = p.add_argument_group("prompter")
-    prompter.add_argument("--on-air", metavar="HH:MM:SS", help="back-time the prompter to this on-air time")
+    prompter.add_argument("--on-air", metavar="HH:MM:SS", help="clock time the report goes to air: the prompter and the script show "
+                          "the clock time each block starts, the time left, and the off-air time")
     prompter.add_argument("--pronouncer", type=Path, metavar="FILE",
                           help="pronunciation guide: one 'Name = respelling' a line")
     prompter.add_argument("--prompter-width", type=int, default=32, metavar="N", help="prompter line width")
@@ -59,9 +60,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--only", action="append", metavar="FORMAT", help="write only this format (repeatable)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="scripts built at once (batch)")
 
-    p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)")
+    p = sub.add_parser("break", help="break stdin paragraphs into subtitles (MuST-Cinema marks)",
+                       description="Cut each line of stdin as `build` cuts a narration paragraph "
+                       "(timed by the broadcast profile's read rate).")
     p.add_argument("--max-chars", type=int, default=42)
     p.add_argument("--max-lines", type=int, default=2)
+    p.add_argument("--blocks", action="store_true",
+                   help="print each subtitle as its lines, a blank line after it, instead of the marks")
 
     p = sub.add_parser("check", help="list every breach of a profile in an SRT, WebVTT or ASS file")
     p.add_argument("file", type=Path)
@@ -226,7 +231,10 @@ def cmd_break(args) -> int:
             print()
             continue
         events = break_paragraph(words, args.max_chars, args.max_lines)
-        print(" ".join(" <eol> ".join(event_lines) + " <eob>" for event_lines in events))
+        if args.blocks:
+            print("\n\n".join("\n".join(event_lines) for event_lines in events) + "\n")
+        else:
+            print(" ".join(" <eol> ".join(event_lines) + " <eob>" for event_lines in events))
     return EXIT_OK
 
 
@@ -248,8 +256,16 @@ def cmd_preview(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from broadcast.preview.render import render
+    from broadcast.preview.render import fit_to_video, render, video_duration
     build = _build(args.file, args)
+    if args.video is not None and args.video.is_file():
+        whole = build
+        build, warnings = fit_to_video(build, video_duration(args.video))
+        if build is not whole:
+            print("broadcast: the video is as long as the package: subtitled on the package's "
+                  "time line", file=sys.stderr)
+        for warning in warnings:
+            print(f"broadcast: warning: {warning}", file=sys.stderr)
     args.output.mkdir(parents=True, exist_ok=True)
     for path in render(build, args.output, args.file.stem, video=args.video):
         print(f"wrote {path}", file=sys.stderr)

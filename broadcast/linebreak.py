@@ -49,6 +49,12 @@ who whom which what where when how why there one two three four five six seven e
 _PARTICLES = frozenset("up down out off away back apart aside".split())
 # Breaking before these starts the new line with a new phrase.
 _LINKS = PREPOSITIONS | CONJUNCTIONS | frozenset("that which who whom where when whose".split())
+#: words that open a clause: a break before them starts a new thought
+_CLAUSE_OPENERS = CONJUNCTIONS | frozenset("that which who whom where when whose".split())
+#: words that open a predicate after its subject ("Computer algorithms today | are performing")
+_PREDICATE = AUXILIARIES
+#: words with a grammatical job rather than content
+_FUNCTION = WEAK_WORDS | _CLINGING | _LINKS
 _TITLES = frozenset("""president minister secretary chancellor senator governor mayor king queen prince
 princess pope judge justice professor prof. dr. dr mr. mr mrs. mrs ms. ms sir lord lady general gen.
 colonel col. captain capt. lieutenant sergeant ambassador envoy spokesman spokeswoman spokesperson
@@ -76,19 +82,22 @@ thousands millions billions""".split())
 # Costs. A forbidden break is not impossible (a name longer than a line must break
 # somewhere) but outweighs any number of poor ones.
 FORBIDDEN = 1000.0
-_CLINGING_COST = 12.0
-_EVENT_COST = {"sentence": 0.0, "clause": 2.0, "link": 9.0, "plain": 14.0}
-_LINE_COST = {"sentence": 4.0, "clause": 4.0, "link": 4.0, "plain": 8.0}
+_CLINGING_COST = 6.0
+_LIST_SPLIT = 40.0        # an event that ends inside a list
+_EVENT_COST = {"sentence": 0.0, "clause": 0.0, "conjunction": 4.5, "link": 12.0, "predicate": 7.5, "plain": 28.0}
+_LINE_COST = {"sentence": 4.0, "clause": 5.0, "conjunction": 0.0, "link": 5.0, "predicate": 4.0, "plain": 8.0}
 # Punctuation left inside a line, where a reader would have liked the break.
-_UNBROKEN = {"sentence": 8.0, "clause": 3.0, "link": 0.0, "plain": 0.0}
-_PER_EVENT = 6.0          # fewer, fuller events read better than many small ones
+_UNBROKEN = {"sentence": 4.0, "clause": 12.0, "conjunction": 0.0, "link": 0.0, "predicate": 0.0, "plain": 0.0}
+_PER_EVENT = 2.0          # fewer, fuller events read better than many small ones
 _ONE_WORD_EVENT = 25.0
-_STRADDLE = 10.0          # an event that ends one sentence and stops partway through the next
+_ORPHAN_EVENT = 20.0      # an event of a few words that is not a whole sentence: a tail or head left alone
+ORPHAN_WORDS = 3
+_STRADDLE = 30.0          # an event that ends one sentence and stops partway through the next
 _SHORT = 8.0              # per second an event is on screen under COMFORTABLE
 COMFORTABLE = 1500        # ms: shorter events flash by
 _ORPHAN_LINE = 15.0       # a line of one word beneath or above a full one
-_BALANCE = 20.0           # two lines of similar length ...
-_BOTTOM_HEAVY = 0.15      # ... the lower about this share of a line longer
+_BALANCE = 27.0           # two lines of similar length ...
+_BOTTOM_HEAVY = 0.05      # ... the lower about this share of a line longer
 _OVERFULL = FORBIDDEN     # a word longer than a line stands alone, over the limit
 _TIME = FORBIDDEN         # an event too long or too short on screen
 _READING_SPEED = 4.0      # per character a second above the limit
@@ -175,23 +184,104 @@ def _glued(left: str, right: str) -> bool:
     return bool(_NUMBER.match(left.strip("\"'("))) and r in _MONTHS
 
 
+#: the most words of one item of a list ("Syrian Democratic Forces")
+_LIST_ITEM = 3
+
+
+def _plain_word(token: str) -> bool:
+    """A word with no punctuation after it, that is not a function word: part of an item."""
+    return not _ends_phrase(token) and _bare(token) not in _FUNCTION and bool(_bare(token))
+
+
+def list_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The lists in `words`, each as [start, end) word indices: items of up to three words
+    parted by commas, the last joined by `and` or `or` ("Russia, Turkey and Iran"; "food,
+    water, and medicine"). The first item reaches back no further than the longest of the
+    others, nor past a function word; the last item no further forward."""
+    spans = []
+    for k in range(1, len(words) - 1):
+        if _bare(words[k]) not in ("and", "or") or _ends_phrase(words[k]):
+            continue
+        items: list[tuple[int, int]] = []  # [start, end) of each item before `and`, nearest first
+        end = k
+        while True:
+            start = end
+            while start > 0 and end - start < _LIST_ITEM:
+                word = words[start - 1]
+                if start < end and word.endswith(","):
+                    break  # the comma closes the item before
+                if not _plain_word(word[:-1] if word.endswith(",") else word):
+                    break
+                start -= 1
+            if start == end:
+                break
+            items.append((start, end))
+            if start == 0 or not words[start - 1].endswith(","):
+                break
+            end = start
+        if len(items) < 2:
+            # two names or name-words joined ("Turkish and Iranian counterparts", "Russia
+            # and Iran"): a pair, kept as a list is
+            if not (_is_capitalised(words[k - 1]) and _is_capitalised(words[k + 1])
+                    and not _ends_phrase(words[k - 1]) and k > 1 and not sentence_end(words[k - 2])):
+                continue
+            items = [(k - 1, k), (k - 1, k)]
+        longest = max(b - a for a, b in items[:-1])
+        first_start = max(items[-1][0], items[-1][1] - longest)
+        stop = k + 1
+        while stop < len(words) and stop - k <= longest + 1 and _plain_word(words[stop].rstrip(".,;:!?")):
+            stop += 1
+            if _ends_phrase(words[stop - 1]):
+                break
+        if stop > k + 1:
+            spans.append((first_start, stop))
+    return spans
+
+
+def _parts_phrase(left: str, right: str) -> bool:
+    """A break that parts a phrase no function word marks: a phrasal verb from its particle
+    or the particle from its object ("step up | efforts"), or a last word from the word it
+    completes at the end of a phrase ("firefighting | planes.", "leave | power.")."""
+    if _ends_phrase(left):
+        return False
+    l, r = _bare(left), _bare(right)
+    if r in _PARTICLES or l in _PARTICLES and r not in _LINKS:
+        return True
+    return _ends_phrase(right) and l not in _FUNCTION and r not in _FUNCTION \
+        and not _is_capitalised(left) and not _is_capitalised(right)
+
+
+def binds(left: str, right: str) -> bool:
+    """Whether `left` binds to `right`: a subtitle should not end between them."""
+    _, forbidden, clinging = _between(left, right)
+    if forbidden or clinging or _parts_phrase(left, right):
+        return True
+    if _ends_phrase(left):
+        return False
+    return _is_capitalised(right) and (_is_capitalised(left) or _bare(left) in _TITLES)
+
+
 class _Break(NamedTuple):
     kind: str        # sentence, clause, link or plain
     penalty: float   # forbidden or clinging
+    parting: float = 0.0  # what ending an event here costs on top: inside a list
 
 
 def _breaks(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[_Break]:
     """What a break after each word (but the last) would do."""
     inside = _name_breaks(words, names)
+    in_list = bytearray(len(words))
+    for a, b in list_spans(words):
+        in_list[a:b - 1] = b"\x01" * (b - 1 - a)
     out = []
     for i in range(len(words) - 1):
         kind, forbidden, clinging = _between(words[i], words[i + 1])
         penalty = inside.get(i, 0.0)
         if forbidden:
             penalty += FORBIDDEN
-        elif clinging:
-            penalty = _CLINGING_COST
-        out.append(_Break(kind, penalty))
+        elif clinging or _parts_phrase(words[i], words[i + 1]):
+            penalty = max(penalty, _CLINGING_COST)
+        out.append(_Break(kind, penalty, _LIST_SPLIT if in_list[i] else 0.0))
     return out
 
 
@@ -204,8 +294,12 @@ def _between(left: str, right: str) -> tuple[str, bool, bool]:
         # a comma inside a list of names ("Russia, Turkey and Iran") joins more than it parts
         in_list = left.endswith(",") and _is_capitalised(left) and _is_capitalised(right)
         kind = "plain" if in_list else "clause"
+    elif _bare(right) in _CLAUSE_OPENERS:
+        kind = "conjunction"
     elif _bare(right) in _LINKS:
         kind = "link"
+    elif _bare(right) in _PREDICATE and not is_weak(left):
+        kind = "predicate"
     else:
         kind = "plain"
     forbidden = bool(is_weak(left) or _glued(left, right) or _PUNCTUATION_ONLY.match(right)
@@ -312,7 +406,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     breaks = _breaks(words, names)
     capacity = max_lines * (max_chars + 1)
     line_costs = [_LINE_COST[b.kind] + b.penalty for b in breaks]
-    event_costs = [_EVENT_COST[b.kind] + b.penalty for b in breaks]
+    event_costs = [_EVENT_COST[b.kind] + b.penalty + b.parting for b in breaks]
     unbroken_at = [_UNBROKEN[b.kind] for b in breaks]
     # unbroken[k]: the punctuation costs of breaks 0..k-1 if none of them is taken
     unbroken = [0.0]
@@ -323,6 +417,10 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     for b in breaks:
         sentences.append(sentences[-1] + (b.kind == "sentence"))
 
+    # last_sentence[k]: the last sentence end among breaks 0..k-1 (its word's index), or -1
+    last_sentence = [-1]
+    for k, b in enumerate(breaks):
+        last_sentence.append(k if b.kind == "sentence" else last_sentence[-1])
     # the most punctuation costs the line breaks inside one event can take back
     taken_most = max(_UNBROKEN.values()) * (max_lines - 1)
     margin = math.inf if exhaustive else _MARGIN  # an infinite margin passes nothing by
@@ -350,6 +448,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
         if j < n:
             end_cost += event_costs[j - 1]
         straddles = j < n and breaks[j - 1].kind != "sentence"
+        whole_end = not straddles
         if timing is not None:
             limit = starts[j] - gap if j < n else timing.until
             last_end = ends[j - 1]
@@ -366,8 +465,13 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
             so_far = best[i] + end_cost
             chars = widths[j] - widths[i] - 1
             inner = unbroken[j - 1] - unbroken[i]
-            straddle = _STRADDLE if straddles and sentences[j - 1] > sentences[i] else 0.0
+            straddle = 0.0
+            if straddles and sentences[j - 1] > sentences[i]:
+                # a few words of the next sentence hanging at the end ("... transition. Turkey,")
+                straddle = _STRADDLE + (_ORPHAN_EVENT if j - 1 - last_sentence[j - 1] <= ORPHAN_WORDS else 0.0)
             one_word = _ONE_WORD_EVENT if j - i == 1 and n > 1 else 0.0
+            if j - i <= ORPHAN_WORDS and not (whole_end and (i == 0 or breaks[i - 1].kind == "sentence")):
+                one_word += _ORPHAN_EVENT
             short = overlong = pace = 0.0  # what showing the event costs in time
             if timing is not None:
                 start = starts[i]

@@ -44,6 +44,9 @@ class LowerThird:
 
     name: str
     title: str
+    #: the split of name and title is a guess (`Dr Miguel` / `Angel Ortega ...`): to be
+    #: checked before air; not part of what the super says, so not of its equality
+    guessed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -217,12 +220,15 @@ class Cue(Subtitle):
 
 @dataclass(frozen=True)
 class SuperCue:
-    """A lower-third on screen: one per soundbite and stand-up."""
+    """A lower-third on screen (once a person per package), or a credit the script asks for
+    (`((COURTESY: ...))`), shown during the segment it belongs to."""
 
     lower_third: LowerThird
     start: int
     end: int
     segment_index: int
+    #: a credit (`Courtesy Neutra Family`, `Skype`) in its title, not a name super
+    credit: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,12 @@ class Build:
     options: dict = field(default_factory=dict, compare=False)
     #: how the words were matched to real timings, when `--timings` was given
     alignment: WordAlignment | None = None
+    #: texts derived from this build and asked for more than once (the ASS events the
+    #: preview page draws), kept with the build rather than in a module
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    #: the package alone, on the clip's time line (its first frame is zero, or `offset`):
+    #: what plays against the package video; None when the report has no package
+    package: Build | None = field(default=None, compare=False, repr=False)
 
     @property
     def total(self) -> int:

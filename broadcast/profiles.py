@@ -53,6 +53,10 @@ class StyleProfile:
     lower_third_hold: int  # ms
     ass_style_sheet: str
     read_rate: dict[str, float] = field(default_factory=dict)  # words a minute by role
+    #: the least time between one super going off and the next coming on (ms)
+    super_gap: int = 1000
+    #: how long after a person's super they may be supered again when they return (ms)
+    resuper_after: int = 300_000
 
     @property
     def frame_ms(self) -> float:
@@ -103,6 +107,8 @@ def load_profile(name: str = "broadcast", fps: str | float | None = None) -> Sty
             lower_third_hold=round(float(data.get("lower_third_hold", 4.0)) * 1000),
             ass_style_sheet=data.get("ass_style_sheet", "broadcast.ass"),
             read_rate={k: float(v) for k, v in data.get("read_rate", {}).items()},
+            super_gap=round(float(data.get("super_gap", 1.0)) * 1000),
+            resuper_after=round(float(data.get("resuper_after", 300.0)) * 1000),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise UnusableInput(f"style profile {path.name} is not valid: {exc}") from None

@@ -87,5 +87,17 @@ def timecode_to_frames(text: str, fps: Fraction, drop_frame: bool | None = None)
     return frames
 
 
+def timecode_label_ms(text: str, fps: Fraction) -> int:
+    """The time a timecode label reads as, in ms: `10:00:00;00` reads as ten hours, though at
+    29.97 the frame it names comes 36 ms sooner (drop-frame keeps pace with the wall clock
+    only every ten minutes). A clock in ms that starts at a label starts here."""
+    m = _TIMECODE.match(text.strip())
+    if not m:
+        raise UnusableInput(f"timecode {text!r} is not HH:MM:SS:FF")
+    frames = int(m.group(5) or 0)
+    seconds = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+    return seconds * 1000 + -(-frames * 1000 // nominal_rate(fps))
+
+
 def timecode_to_ms(text: str, fps: Fraction, drop_frame: bool | None = None) -> int:
     return frames_to_ms(timecode_to_frames(text, fps, drop_frame), fps)

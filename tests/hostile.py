@@ -118,11 +118,32 @@ def in_order(needles: list[str], haystack: str) -> str | None:
 def deliverables(out_dir: Path, stem: str) -> dict[str, str]:
     """Every registered deliverable for `stem` in `out_dir`, by suffix, as text."""
     found = {}
+    package = json.loads((out_dir / f"{stem}.json").read_text(encoding="utf-8"))["package"]
     for exporter in exporters().values():
         path = out_dir / f"{stem}{exporter.suffix}"
+        if exporter.name.startswith("package-") and package is None:
+            assert not path.exists(), f"{path.name} was written for a report with no package"
+            continue
         assert path.is_file(), f"{path.name} was not written"
         found[exporter.suffix] = path.read_bytes().decode("utf-8")
     return found
+
+
+def heard(report: dict, indices=None) -> list[str]:
+    """The words the subtitles of these segments (all by default) show, in order: as written,
+    but the sign-off as it is heard (the JSON's `signoff.spoken`, with the written stop)."""
+    out = []
+    for i, segment in enumerate(report["segments"]):
+        if indices is not None and i not in indices:
+            continue
+        text = segment["text"]
+        if segment["kind"] == "signoff" and report.get("signoff") and report["signoff"]["spoken"]:
+            spoken = report["signoff"]["spoken"]
+            if text.rstrip()[-1:] in ".!" and not spoken.endswith((".", "!")):
+                spoken += text.rstrip()[-1]
+            text = spoken
+        out += text.split()
+    return out
 
 
 def check_deliverables(out_dir: Path, stem: str) -> dict:
@@ -139,15 +160,17 @@ def check_outputs(files: dict[str, str], stem: str = "") -> dict:
     """
     report = json.loads(files[".json"])
     segments = report["segments"]
-    spoken = words(s["text"] for s in segments)
     for suffix, text in files.items():
         assert text.strip(), f"{stem}{suffix} is empty"
-        if suffix in SUBTITLE_READERS:
+        format_ = suffix.removeprefix(".package")
+        if format_ in SUBTITLE_READERS:
+            # The package files hold the package's words; the others every spoken word.
+            spoken = heard(report, set(report["package"]["segments"]) if suffix != format_ else None)
             # The ASS and SRT show a script's braces as the look-alikes ❴ ❵, so reading them
             # back cannot tell the two apart.
             expected = [w.replace("\u2774", "{").replace("\u2775", "}") for w in spoken] \
-                if suffix in (".ass", ".srt") else spoken
-            assert SUBTITLE_READERS[suffix](text) == expected, f"{stem}{suffix} lost or moved words"
+                if format_ in (".ass", ".srt") else spoken
+            assert SUBTITLE_READERS[format_](text) == expected, f"{stem}{suffix} lost or moved words"
         elif suffix.endswith(".html"):
             assert not injected(text), f"{stem}{suffix} obeys a tag from the script"
         elif suffix.endswith(".json"):

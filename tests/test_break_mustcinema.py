@@ -57,3 +57,4 @@ def test_the_breaker_beats_the_best_rule_baseline_within_the_limits(amara):
     *_, sigma, within = mustcinema.scores(refs, ours)
     assert within == 100
     assert sigma > mustcinema.BASELINES["punctuation and function-word rules"][3]
+    assert sigma >= mustcinema.SIGMA_AIM

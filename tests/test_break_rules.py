@@ -89,7 +89,8 @@ WORD = st.one_of(
     st.sampled_from(sorted(WEAK_WORDS)),
     st.from_regex(r"[A-Za-z][a-z]{0,11}[,.?]?", fullmatch=True),
     st.from_regex(r"[0-9]{1,4}", fullmatch=True),
-    st.sampled_from(["Vladimir", "Putin", "U.S.-backed", "--", "(Applause)", "al-Assad", "percent"]),
+    st.sampled_from(["Vladimir", "Putin", "U.S.-backed", "--", "(Applause)", "al-Assad", "percent",
+                     "Russia,", "Turkey", "up", "off", "efforts", "planes."]),
 )
 
 

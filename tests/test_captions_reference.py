@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from broadcast.captions import heard_words
 from broadcast.check import check_cues
 from broadcast.linebreak import is_weak
 from broadcast.pipeline import build_text
@@ -27,14 +28,19 @@ def _bare(word: str) -> str:
 
 
 def test_every_spoken_word_is_there_in_order(build):
-    spoken = " ".join(s.text for s in build.report.segments).split()
+    spoken = [w for s in build.report.segments for w in heard_words(s, build.report.signoff)]
     assert " ".join(c.text for c in build.cues).split() == spoken
+
+
+def test_the_sign_off_is_subtitled_as_heard(build):
+    signoff = [c.text for c in build.cues if build.report.segments[c.segment_index].kind == "signoff"]
+    assert " ".join(signoff) == "Julia Lyubova, CGTN, Moscow."
 
 
 def test_no_cue_spans_two_segments(build):
     for i, segment in enumerate(build.report.segments):
         words = " ".join(c.text for c in build.cues if c.segment_index == i).split()
-        assert words == segment.text.split()
+        assert words == heard_words(segment, build.report.signoff)
     assert [c.segment_index for c in build.cues] == sorted(c.segment_index for c in build.cues)
 
 

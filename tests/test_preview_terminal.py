@@ -159,3 +159,30 @@ def test_frame_puts_raised_subtitle_above_the_lower_third():
 def test_speed_must_be_positive(speed, capsys):
     assert main(["preview", str(REFERENCE), "--play", "--speed", speed]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_table_gives_subtitle_lines_their_width_first_and_never_rewraps_them(reference_build, width):
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=True, color_system=None)
+    console.print(timeline_table(reference_build, width))
+    rows = out.getvalue().splitlines()
+    assert max(len(r) for r in rows) <= width
+    cells = [r.split("│") for r in rows if r.startswith("│")]
+    header = next(r for r in rows if r.startswith("┃")).split("┃")
+    column = [h.strip() for h in header].index("lines")
+    shown = [cell[column].strip() for cell in cells]
+    # every subtitle line stands whole in one cell, in order
+    expected = [line for cue in reference_build.cues for line in cue.lines]
+    assert [s for s in shown if s in expected] == expected
+    names = [h.strip() for h in header if h.strip()]
+    if width >= 120:
+        assert {"#", "start", "dur", "cps", "lines", "segment"} <= set(names)
+    if width >= 200:
+        assert "end" in names
+
+
+def test_table_drops_columns_before_it_narrows_the_lines(reference_build):
+    narrow = [c.header for c in timeline_table(reference_build, 80).columns]
+    wide = [c.header for c in timeline_table(reference_build, 200).columns]
+    assert set(narrow) < set(wide) and "lines" in narrow

@@ -19,8 +19,14 @@ from broadcast.model import Build
 class Exporter:
     name: str  # "srt"
     suffix: str  # what follows the stem: ".srt", ".prompter.txt"
-    export: Callable[[Build], str]
+    #: the text, or None when the build has nothing for this file (no package)
+    export: Callable[[Build], str | None]
     description: str
+
+
+def on_package(export: Callable[[Build], str]) -> Callable[[Build], str | None]:
+    """An exporter run on the build's package, on the clip's time line; none without one."""
+    return lambda build: None if build.package is None else export(build.package)
 
 
 @cache
@@ -40,7 +46,9 @@ def by_suffix(suffix: str) -> Exporter | None:
 
 
 def render_all(build: Build, names: list[str] | None = None) -> dict[str, str]:
-    """Every deliverable as {suffix: text}, computed before anything is written."""
+    """Every deliverable as {suffix: text}, computed before anything is written; an output
+    the build has nothing for (the package files of a reader) is left out."""
     table = exporters()
     chosen = [table[n] for n in names] if names else list(table.values())
-    return {e.suffix: e.export(build) for e in chosen}
+    texts = {e.suffix: e.export(build) for e in chosen}
+    return {suffix: text for suffix, text in texts.items() if text is not None}

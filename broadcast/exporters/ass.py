@@ -22,20 +22,22 @@ from pathlib import Path
 
 import pysubs2
 
+from broadcast.cue_text import speaker_label
 from broadcast.errors import UnusableInput
 from broadcast.exporters import Exporter
 from broadcast.exporters._inert import WORD_JOINER, inert_overrides, restore  # noqa: F401
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build, SuperCue
-from broadcast.preview import speaker_label
 
 SUBTITLE, SUBTITLE_TOP = "Subtitle", "SubtitleTop"
 NAME, TITLE, BAR = "LowerThirdName", "LowerThirdTitle", "LowerThirdBar"
+#: a credit's style; a sheet without it shows credits in the title style, top right
+CREDIT = "Credit"
 REQUIRED_STYLES = (SUBTITLE, SUBTITLE_TOP, NAME, TITLE)
 #: the subtitles under the lower-thirds; the bar, title and name each on a layer of their
 #: own, because libass moves apart overlapping events of one layer and the straps touch
 SUBTITLE_LAYER = 0
-LAYERS = {BAR: 1, TITLE: 2, NAME: 3}
+LAYERS = {BAR: 1, TITLE: 2, NAME: 3, CREDIT: 4}
 #: what a 1920x1080 style sheet assumes; libass would take 384x288 without it
 PLAY_RES = ("1920", "1080")
 FADE_MS = 250
@@ -76,15 +78,17 @@ def _actor(text: str) -> str:
     return " ".join(text.replace(",", " ").split())
 
 
-def _bar_drawing(sheet: pysubs2.SSAFile) -> str:
-    """A vertical bar from the foot of the title box to the top of the name box.
+def _bar_drawing(sheet: pysubs2.SSAFile, title_only: bool = False) -> str:
+    """A vertical bar from the foot of the title box to the top of the name box (of the
+    title box alone for a super with no name, so that it reaches into nothing).
 
     Heights come from the name and title styles, so that a designer who changes their
     sizes or margins in Aegisub moves the bar with them.
     """
     name, title, bar = sheet.styles[NAME], sheet.styles[TITLE], sheet.styles[BAR]
     bottom = title.marginv - title.outline
-    top = name.marginv + name.fontsize * LINE_HEIGHT + name.outline
+    top_box = title if title_only else name
+    top = top_box.marginv + top_box.fontsize * LINE_HEIGHT + top_box.outline
     width = max(4, round(bar.fontsize / 2))
     height = round(top - bottom)
     x, y = round(bar.marginl), round(int(sheet.info["PlayResY"]) - bottom)
@@ -95,10 +99,15 @@ def _bar_drawing(sheet: pysubs2.SSAFile) -> str:
 def _lower_third(sheet: pysubs2.SSAFile, sup: SuperCue) -> list[pysubs2.SSAEvent]:
     fade = rf"{{\fad({FADE_MS},{FADE_MS})}}"
     who = _actor(sup.lower_third.name or sup.lower_third.title)
+    if sup.credit:
+        style, place = (CREDIT, "") if CREDIT in sheet.styles else (TITLE, r"{\an9}")
+        return [pysubs2.SSAEvent(start=sup.start, end=sup.end, style=style, name="credit",
+                                 layer=LAYERS[CREDIT], text=place + fade + escape(who))]
     events = []
+    title_only = not sup.lower_third.name.strip()
     if BAR in sheet.styles:
         events.append(pysubs2.SSAEvent(start=sup.start, end=sup.end, style=BAR, name=who,
-                                       layer=LAYERS[BAR], text=_bar_drawing(sheet)))
+                                       layer=LAYERS[BAR], text=_bar_drawing(sheet, title_only)))
     for style, text in ((NAME, sup.lower_third.name), (TITLE, sup.lower_third.title)):
         text = " ".join(text.split())
         if text:
@@ -107,16 +116,12 @@ def _lower_third(sheet: pysubs2.SSAFile, sup: SuperCue) -> list[pysubs2.SSAEvent
     return events
 
 
-# The last build and its text: the preview page draws this file's own events, so a build
-# rendered in full asks for it twice. A Build is immutable; the same object, the same text.
-_last: tuple[Build, str] | None = None
-
-
 def export(build: Build) -> str:
-    global _last
-    if _last is None or _last[0] is not build:
-        _last = (build, _render(build))
-    return _last[1]
+    # The preview page draws this file's own events, so a build rendered in full asks for
+    # it twice: the text is kept with the build (immutable, so the same build, the same text).
+    if "ass" not in build.memo:
+        build.memo["ass"] = _render(build)
+    return build.memo["ass"]
 
 
 def _render(build: Build) -> str:

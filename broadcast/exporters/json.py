@@ -69,7 +69,30 @@ def build_dict(build: Build) -> dict:
     ]
     data["warnings"] = list(build.warnings)
     data["timing"] = timing_dict(build)
+    data["package"] = package_dict(build)
     return data
+
+
+def package_dict(build: Build) -> dict | None:
+    """Which subtitle files play against what: the whole report's (`STEM.srt`, ...) from the
+    anchor's first word, the package's (`STEM.package.srt`, ...) from the clip's first frame.
+    None when the report has no package (a reader)."""
+    from broadcast.exporters import exporters
+    if build.package is None:
+        return None
+    taped = {id(s) for s in build.package.report.segments}
+    segments = [i for i, s in enumerate(build.report.segments) if id(s) in taped]
+    start = build.timeline[segments[0]].start
+    whole = [e.suffix for e in exporters().values() if e.name in ("srt", "vtt", "ass")]
+    clip = [e.suffix for e in exporters().values() if e.name.startswith("package-")]
+    return {
+        "start": start / 1000, "end": (start + build.package.total) / 1000,
+        "running_time": build.package.total / 1000,
+        "segments": segments,
+        "files": {"report": whole, "package": clip},
+        "note": "report files run from the anchor's first word; package files from the "
+                "clip's first frame, to play against the package video",
+    }
 
 
 def timing_dict(build: Build) -> dict:

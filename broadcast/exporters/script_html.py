@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from broadcast.exporters import Exporter
 from broadcast.exporters._html import escape, page
+from broadcast.exporters.supers_json import GUESSED
 from broadcast.model import Build, Kind, SuperCue, TimedSegment
 from broadcast.prompter import PrompterBlock, back_time, format_clock, format_duration, in_cue, out_cue, \
     prompter_blocks, runs, standard_out_cue
@@ -32,6 +33,9 @@ td.words { font-size: 12.5pt; line-height: 1.7; }
 .detail { margin-top: 0.15rem; }
 .cg { margin-top: 0.35rem; padding: 0.25rem 0.4rem; border-left: 3px solid #000; background: #f2f2f2; }
 .cg .name { font-weight: 700; }
+.cg.credit { border-left-style: dashed; }
+.cg.check { background: #fff3b0; border-left-color: #b35c00; }
+.cg .check { font-weight: 700; color: #8a3b00; }
 .cg .time { margin: 0.1rem 0 0; }
 tr.package td { background: #e8e8e8; font: 700 10pt "Liberation Sans", Arial, sans-serif; }
 tr.soundbite td.words { font-style: italic; color: #333; }
@@ -58,8 +62,11 @@ def _timecode(build: Build, ms: int) -> str:
 
 def _cg(build: Build, cue: SuperCue, locator: bool) -> str:
     lt = cue.lower_third
-    return (f'<div class="cg" data-name="{escape(lt.name)}" data-title="{escape(lt.title)}">'
-            f"<div>{'CG LOCATOR' if locator else 'CG'}</div>"
+    label = "CG CREDIT" if cue.credit else "CG LOCATOR" if locator else "CG"
+    classes = "cg" + " credit" * cue.credit + " check" * lt.guessed
+    return (f'<div class="{classes}" data-name="{escape(lt.name)}" data-title="{escape(lt.title)}">'
+            f"<div>{label}</div>"
+            + (f'<div class="check">CHECK: {escape(GUESSED)}</div>' if lt.guessed else "")
             + (f'<div class="name">{escape(lt.name)}</div>' if lt.name else "")
             + (f'<div class="title">{escape(lt.title)}</div>' if lt.title else "")
             + f'<div class="time">IN {_timecode(build, cue.start)}</div>'

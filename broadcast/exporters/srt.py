@@ -17,6 +17,7 @@ import srt
 from broadcast.exporters import Exporter
 from broadcast.exporters._inert import inert_srt_line
 from broadcast.model import Build, Cue
+from broadcast.timecode import timecode_label_ms
 
 
 class CueError(ValueError):
@@ -49,10 +50,20 @@ def checked_cues(cues: tuple[Cue, ...]) -> list[tuple[Cue, tuple[str, ...]]]:
     return checked
 
 
+def programme_zero(build: Build) -> int:
+    """Where the report's zero sits on the SRT's clock (ms): at `--start` as its digits read.
+    The frame a label names is not always that many milliseconds in: at 29.97 drop-frame
+    `10:00:00;00` comes 36 ms sooner (an SRT from it would start at 09:59:59,964, before the
+    programme), at 23.976 36 s later. From the label, the SRT starts where the rundown says."""
+    start = build.options.get("start")
+    return timecode_label_ms(start, build.profile.fps) if start else build.offset
+
+
 def export(build: Build) -> str:
+    zero = programme_zero(build)
     subtitles = [
-        srt.Subtitle(cue.index, timedelta(milliseconds=build.offset + cue.start),
-                     timedelta(milliseconds=build.offset + cue.end),
+        srt.Subtitle(cue.index, timedelta(milliseconds=zero + cue.start),
+                     timedelta(milliseconds=zero + cue.end),
                      "\n".join(inert_srt_line(line) for line in lines))
         for cue, lines in checked_cues(build.cues)
     ]

@@ -3,7 +3,10 @@
 Each record has its in and out times in seconds from the report's start (for a clip that
 starts with the report) and as programme timecode with frames (`--start` added), and the template
 fields as CasparCG templates name them: `f0` the name, `f1` the title (for a stand-up, the
-location). The fields are exactly the lower-thirds of the subtitles and the script.
+location). The fields are exactly the lower-thirds of the subtitles and the script. `type`
+says whether it is a name super (`lower-third`) or a credit the script asks for (`credit`,
+its text in `f1`); `check` is set where the split of name and title is a guess, to be
+checked before air.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from broadcast.exporters import Exporter
 from broadcast.model import Build
 from broadcast.timecode import ms_to_timecode
 
-FIELDS = ("index", "segment", "kind", "in", "out", "duration", "in_timecode", "out_timecode", "f0", "f1")
+FIELDS = ("index", "segment", "kind", "in", "out", "duration", "in_timecode", "out_timecode", "f0", "f1",
+          "type", "check")
+#: what `check` says of a guessed split
+GUESSED = "name/title split guessed: check before air"
 
 
 def super_records(build: Build) -> list[dict]:
@@ -32,6 +38,8 @@ def super_records(build: Build) -> list[dict]:
             "out_timecode": ms_to_timecode(build.offset + cue.end, fps),
             "f0": cue.lower_third.name,
             "f1": cue.lower_third.title,
+            "type": "credit" if cue.credit else "lower-third",
+            "check": GUESSED if cue.lower_third.guessed else "",
         }
         for n, cue in enumerate(build.supers, 1)
     ]

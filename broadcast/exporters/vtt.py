@@ -8,6 +8,7 @@ lower-third, which is where broadcasters put a subtitle displaced from the botto
 
 from __future__ import annotations
 
+from broadcast.cue_text import timestamp
 from broadcast.exporters import Exporter
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build
@@ -18,13 +19,6 @@ RAISED = "line:8% align:center"
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def timestamp(ms: int) -> str:
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
 def note(build: Build) -> str:

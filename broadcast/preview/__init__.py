@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from broadcast.check import check_cues
-from broadcast.model import ROLE, Build, Cue, Kind, Segment
+from broadcast.cue_text import speaker_label
+from broadcast.model import Build, Cue, Kind
 from broadcast.profiles import StyleProfile
 
 #: a reading speed above this share of the profile's limit is shown as near the limit
@@ -50,16 +51,6 @@ def speed_level(cps: float, profile: StyleProfile) -> str:
     if cps > limit:
         return Speed.OVER
     return Speed.NEAR if cps > NEAR_LIMIT * limit else Speed.WITHIN
-
-
-def speaker_label(segment: Segment, build: Build) -> str:
-    """Who is heard: the super's name (or description), else the correspondent or the role."""
-    if segment.speaker:
-        return segment.speaker.name or segment.speaker.title
-    role = ROLE[segment.kind]
-    if role == "correspondent" and build.report.correspondent:
-        return build.report.correspondent
-    return role
 
 
 def cue_views(build: Build) -> tuple[CueView, ...]:

@@ -134,6 +134,48 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
     ]
 
 
+#: a video this close to the package's running time is the package clip (ms): a cut often
+#: carries a few frames of black or a held last frame
+PACKAGE_MATCH = 1500
+
+
+def video_duration(video: Path) -> int | None:
+    """The video's duration in ms, by ffprobe (installed with ffmpeg); None when unknown:
+    the video is then taken to be the whole report."""
+    ffprobe = shutil.which("ffprobe")
+    if not ffprobe:
+        return None
+    done = subprocess.run([ffprobe, "-v", "error", "-show_entries", "format=duration", "-of",
+                           "default=noprint_wrappers=1:nokey=1", str(video)], capture_output=True, text=True)
+    try:
+        return round(float(done.stdout.strip()) * 1000)
+    except ValueError:
+        return None
+
+
+def fit_to_video(build: Build, duration: int | None) -> tuple[Build, list[str]]:
+    """The build to burn onto a video of this duration (ms), and the warnings:
+    a video as long as the package is the package clip, so it gets the package's time line;
+    a video shorter than what it is to carry loses the subtitles past its end."""
+    if duration is None:  # no ffprobe, or a file it cannot read (ffmpeg then says why)
+        return build, []
+    notes = []
+    package = build.package
+    if package is not None and abs(duration - running_time(package)) <= PACKAGE_MATCH \
+            and abs(duration - running_time(package)) < abs(duration - running_time(build)):
+        build = package
+    # What it subtitles lasts until the last word is said (a subtitle lingering after it
+    # may be cut short by the clip's end without loss).
+    needed = build.total
+    if duration < needed:
+        lost = sum(1 for c in build.cues if c.start >= duration)
+        what = "package" if build is package else "report"
+        notes.append(f"the video is {(needed - duration) / 1000:.2f} s shorter than the {what} it "
+                     f"subtitles ({duration / 1000:.2f} s against {needed / 1000:.2f} s): "
+                     f"{lost} subtitle{'s' if lost != 1 else ''} start after its end")
+    return build, notes
+
+
 def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) -> list[Path]:
     """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths."""
     ffmpeg, filters = find_ffmpeg()

@@ -34,7 +34,7 @@ def show(build: Build, play: bool = False, speed: float = 1.0, console: Console 
             raise UnusableInput(f"--speed must be more than 0, not {speed:g}")
         playback(build, speed, console, clock, sleep)
     elif console.is_terminal:
-        console.print(timeline_table(build))
+        console.print(timeline_table(build, console.width))
         console.print(summary(build))
     else:
         console.file.write(plain_timeline(build))
@@ -55,30 +55,64 @@ def _super_text(s: SuperCue) -> str:
     return " — ".join(part for part in (s.lower_third.name, s.lower_third.title) if part)
 
 
-def timeline_table(build: Build) -> Table:
+#: the columns beside the subtitle lines, most wanted first: as the terminal narrows they
+#: are dropped from the end, so that the lines keep their width and are never re-wrapped
+COLUMNS = ("#", "start", "cps", "dur", "segment", "speaker", "end", "breaches")
+_RIGHT = {"#", "dur", "cps"}
+#: rich draws a column in its width plus a space each side and a rule
+_PER_COLUMN, _EDGE = 3, 1
+#: a breaches column narrower than this is not worth its place (it wraps)
+_BREACHES_MIN = 16
+
+
+def _cells(build: Build, row: CueView | SuperCue) -> dict[str, Text | str]:
+    if isinstance(row, SuperCue):
+        kind = "credit" if row.credit else "lower-third"
+        return {"#": "LT", "start": _tc(build, row.start), "end": _tc(build, row.end),
+                "dur": f"{(row.end - row.start) / 1000:.2f}", "cps": "",
+                "lines": Text("\n".join(p for p in (row.lower_third.name, row.lower_third.title) if p),
+                              style=SUPER_STYLE),
+                "segment": Text(kind, style=SUPER_STYLE), "speaker": "", "breaches": ""}
+    cue = row.cue
+    return {"#": str(cue.index), "start": _tc(build, cue.start), "end": _tc(build, cue.end),
+            "dur": f"{cue.duration / 1000:.2f}", "cps": Text(f"{row.cps:.1f}", style=SPEED_STYLE[row.speed]),
+            "lines": Text("\n".join(cue.lines)), "segment": str(row.kind) + (" (top)" if cue.raised else ""),
+            "speaker": row.speaker, "breaches": Text("; ".join(row.breaches), style="red")}
+
+
+def _width(cell: Text | str) -> int:
+    return max((len(line) for line in str(cell).split("\n")), default=0)
+
+
+def timeline_table(build: Build, width: int = 200) -> Table:
+    """The timeline as a table at most `width` columns wide: the subtitle lines get their
+    full width first, then the other columns as they fit, most wanted first."""
     profile = build.profile
+    rows = [_cells(build, row) for row in _rows(build)]
+    widths = {name: max([len(name), *(_width(r[name]) for r in rows)]) for name in ("lines", *COLUMNS)}
+    used = _EDGE + _PER_COLUMN + widths["lines"]
+    shown = []
+    for name in COLUMNS:
+        need = min(widths[name], _BREACHES_MIN) if name == "breaches" else widths[name]
+        if name == "breaches" and not any(str(r["breaches"]) for r in rows):
+            continue
+        if used + _PER_COLUMN + need <= width:
+            shown.append(name)
+            used += _PER_COLUMN + (need if name != "breaches" else 0)
     table = Table(title=f"{build.report.title}", caption=f"profile {profile.name}: "
                   f"{profile.max_chars_per_second:g} cps, {profile.max_chars_per_line} chars x "
                   f"{profile.max_lines} lines, {float(profile.fps):g} fps", title_justify="left")
-    for name, justify in (("#", "right"), ("start", "left"), ("end", "left"), ("dur", "right"),
-                          ("cps", "right"), ("lines", "left"), ("segment", "left"),
-                          ("speaker", "left"), ("breaches", "left")):
-        table.add_column(name, justify=justify, no_wrap=name not in ("lines", "breaches", "speaker"))
-    for row in _rows(build):
-        if isinstance(row, SuperCue):
-            table.add_row("LT", _tc(build, row.start), _tc(build, row.end),
-                          f"{(row.end - row.start) / 1000:.2f}", "",
-                          Text(row.lower_third.name + "\n" + row.lower_third.title, style=SUPER_STYLE),
-                          Text("lower-third", style=SUPER_STYLE), "", "")
-            continue
-        cue = row.cue
-        table.add_row(
-            str(cue.index), _tc(build, cue.start), _tc(build, cue.end), f"{cue.duration / 1000:.2f}",
-            Text(f"{row.cps:.1f}", style=SPEED_STYLE[row.speed]),
-            Text("\n".join(cue.lines)),
-            str(row.kind) + (" (top)" if cue.raised else ""), row.speaker,
-            Text("; ".join(row.breaches), style="red"),
-        )
+    order = [name for name in ("#", "start", "end", "dur", "cps") if name in shown] + ["lines"] + \
+        [name for name in ("segment", "speaker", "breaches") if name in shown]
+    for name in order:
+        if name == "lines":
+            table.add_column(name, no_wrap=True, min_width=widths["lines"])
+        elif name == "breaches":
+            table.add_column(name, max_width=max(_BREACHES_MIN, width - used - _PER_COLUMN))
+        else:
+            table.add_column(name, justify="right" if name in _RIGHT else "left", no_wrap=True)
+    for cells in rows:
+        table.add_row(*(cells[name] for name in order))
     return table
 
 
@@ -104,7 +138,7 @@ def plain_timeline(build: Build) -> str:
     for row in rows:
         if isinstance(row, SuperCue):
             out.append(f"{'LT':>3}  {_tc(build, row.start)}  {_tc(build, row.end)}  "
-                       f"{(row.end - row.start) / 1000:5.2f}  {'':>4}  {'lower-third':13}  "
+                       f"{(row.end - row.start) / 1000:5.2f}  {'':>4}  {'credit' if row.credit else 'lower-third':13}  "
                        f"{'':{width}}  {_super_text(row)}")
             continue
         cue = row.cue
@@ -137,11 +171,12 @@ def frame(build: Build, t: int) -> Panel:
 
     top = [Text(line, style="bold") for c in cues if c.raised for line in c.lines]
     bottom = [Text(line, style="bold") for c in cues if not c.raised for line in c.lines]
-    lower_third = [Text(x, style=f"{style} {SUPER_STYLE}") for s in supers
+    lower_third = [Text(x, style=f"{style} {SUPER_STYLE}") for s in supers if not s.credit
                    for x, style in ((s.lower_third.name, "bold"), (s.lower_third.title, ""))]
     body = [*block(top, True), Text(" "), *block(lower_third, False), *block(bottom[::-1], True)[::-1]]
     segment = next((ts.segment for ts in build.timeline if ts.start <= t < ts.end), None)
-    where = str(segment.kind) if segment else "end"
+    where = " · ".join([str(segment.kind) if segment else "end",
+                        *(f"credit: {s.lower_third.title}" for s in supers if s.credit)])
     return Panel(Group(*body), title=_tc(build, t), subtitle=where, width=build.profile.max_chars_per_line + 24)
 
 
