@@ -22,7 +22,7 @@ the transcript are not speech.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
@@ -217,6 +217,8 @@ def _cast(turns: list[_Turn], spellings: Spellings) -> tuple[dict[str, _Person],
             lt, warning = lower_third(bare.split(), [], spellings)
             if party:
                 lt = LowerThird(lt.name, f"{party.group(1)} {lt.title}".strip())
+            if warning:
+                lt = replace(lt, guessed=True)  # the split of name and title: marked for checking
             key = lt.name.upper()
             title_part = label.upper().replace(key, "", 1) if key in label.upper() else label
             people.setdefault(key, _Person(lt, title_part.strip(" ,")))

@@ -20,7 +20,7 @@ reader: all its copy is the anchor's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.segment import common
@@ -253,6 +253,7 @@ def parse(text: str) -> Report:
                            f"check the lower-third")
             if warning:
                 warnings.append(warning)
+                lt = replace(lt, guessed=True)  # the split of name and title: marked for checking
         is_standup = bool(correspondent) and lt.name.lower() == correspondent.lower()
         if is_standup and not lt.title and location:
             lt = LowerThird(lt.name, location)
