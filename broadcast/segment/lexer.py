@@ -388,9 +388,10 @@ _TIMECODE = re.compile(r"\b\d{1,2}[:;.]\d\d(?:[:;.]\d\d){1,2}\b|\bV0{2,}_\w+|\bT
 
 @note_rule("note_direction")
 def _note_direction(script, piece, line):
-    """A note about pictures, graphics or production: `((VIDEO: ...))`, `((AP: 00:00-00:06))`."""
+    """A note about pictures, graphics or production: `((VIDEO: ...))`, `((AP: 00:00-00:06))`,
+    `((WS BRIDGE AT DAWN))`."""
     text = _content(script, piece)
-    if _starts_with(text, "direction_openers") or _TIMECODE.search(text):
+    if _starts_with(text, "direction_openers") or _starts_with(text, "shot_openers") or _TIMECODE.search(text):
         return [_token(TokenKind.DIRECTION, "note_direction", piece, script, line)]
     return None
 
