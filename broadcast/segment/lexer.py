@@ -265,13 +265,20 @@ def _note_camera(script, piece, line):
     return None
 
 
-@note_rule("note_mode")
-def _note_mode(script, piece, line):
-    mode = mode_of(_content(script, piece))
-    if mode:
-        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
-        return [_token(kind, "note_mode", piece, script, line, value=mode)]
-    return None
+def _kind_of_mode(mode: str | None) -> TokenKind:
+    """Copy under RADIO or WEB is for another medium; any other mode is a direction."""
+    return {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
+
+
+def _whole_direction(name: str) -> Rule:
+    """A rule for a piece that is a direction phrase and nothing else: `((NARRATOR))`, `TAKE PKG`."""
+    def rule(script, piece, line):
+        mode = mode_of(_content(script, piece))
+        return [_token(_kind_of_mode(mode), name, piece, script, line, value=mode)] if mode else None
+    return rule
+
+
+note_rule("note_mode")(_whole_direction("note_mode"))
 
 
 _LABEL_HEAD = re.compile(r"\s*(?P<label>[^:\n]{1,40}?)\s*:+\s*")
@@ -289,8 +296,7 @@ def _note_mode_with_copy(script, piece, line):
     rest = script[m.end():piece.inner[1]]
     if mode in ("radio", "web", "skip", "nat") or len(re.findall(r"[^\W\d_]{2,}", rest)) < 3:
         # another medium's copy, or no words to speak (`SOT In: 2:44 approx.`)
-        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
-        return [_token(kind, "note_mode_with_copy", piece, script, line, value=mode)]
+        return [_token(_kind_of_mode(mode), "note_mode_with_copy", piece, script, line, value=mode)]
     if mode in ("soundbite", "standup") and _is_label_super(rest):
         # `((SOT: Maria Silva, firefighter (in Portuguese)))`, `((STANDUP: Ana Costa))`: who speaks
         if mode == "standup":
@@ -538,14 +544,8 @@ def _line_two_column(script, piece, line):
     return [_token(TokenKind.DIRECTION, "line_two_column", piece, script, line)]
 
 
-@line_rule("line_mode")
-def _line_mode(script, piece, line):
-    """A direction on its own line: `TAKE PKG`, `{***TAKE VO***}`, `(ON CAM)`, `SYNC`, `PTC`."""
-    mode = mode_of(_content(script, piece))
-    if mode:
-        kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
-        return [_token(kind, "line_mode", piece, script, line, value=mode)]
-    return None
+# A direction on its own line: `TAKE PKG`, `{***TAKE VO***}`, `(ON CAM)`, `SYNC`, `PTC`.
+line_rule("line_mode")(_whole_direction("line_mode"))
 
 
 @line_rule("line_label")
@@ -570,8 +570,7 @@ def _line_label(script, piece, line):
         if mode == "nat" and rest_text.startswith('"'):
             tokens.append(_token(TokenKind.PROSE, "line_label", rest, script, line, value=mode))  # a nat pop
         elif mode in ("radio", "web", "skip", "nat"):
-            kind = {"radio": TokenKind.RADIO, "web": TokenKind.WEB}.get(mode, TokenKind.DIRECTION)
-            tokens.append(_token(kind, "line_label", rest, script, line, value=mode))
+            tokens.append(_token(_kind_of_mode(mode), "line_label", rest, script, line, value=mode))
         elif mode == "soundbite" and _is_label_super(rest_text):
             tokens.append(_token(TokenKind.SPEAKER, "line_label", rest, script, line))
         elif mode == "standup" and _is_label_super(rest_text):
