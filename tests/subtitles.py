@@ -20,8 +20,10 @@ def reference_build(profile: str = "broadcast") -> Build:
 
 
 def spoken_words(build: Build) -> list[str]:
-    """Every word of the report's segments, in order."""
-    return " ".join(s.text for s in build.report.segments).split()
+    """Every word of the report's segments as heard (the sign-off in full), in order: what
+    every subtitle file must carry."""
+    from broadcast.captions import heard_words
+    return [w for s in build.report.segments for w in heard_words(s, build.report.signoff)]
 
 
 def words(texts) -> list[str]:

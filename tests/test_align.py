@@ -22,6 +22,7 @@ from broadcast.reading import read_script
 from broadcast.exporters.vtt import timestamp
 from broadcast.segment import segment
 from tests.conftest import EXAMPLES, REFERENCE, ROOT
+from tests.subtitles import spoken_words
 
 WORDS = EXAMPLES / "syria-peace-process.words.json"
 OTHER = ROOT / "tests" / "fixtures" / "timings" / "other-report.words.json"
@@ -224,7 +225,7 @@ def test_the_timeline_and_lower_thirds_follow_the_real_times():
 
 def test_every_spoken_word_reaches_the_subtitles_in_order():
     build = reference_build()
-    spoken = " ".join(s.text for s in build.report.segments).split()
+    spoken = spoken_words(build)
     subtitles = list(srt.parse(render_all(build, ["srt"])[".srt"]))
     assert " ".join(s.content for s in subtitles).split() == spoken
     starts = [s.start for s in subtitles]
