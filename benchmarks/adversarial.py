@@ -79,8 +79,32 @@ def mark_words_in_a_line(size: int) -> str:
     return STORY.replace("Residents spent", filler + "Residents spent")
 
 
+def long_capitals_token(size: int) -> str:
+    """One word of capitals as long as the script, in the intro."""
+    return STORY.replace("Authorities extended", "A" * size + " extended")
+
+
+def copy_opened_repeated(size: int) -> str:
+    """`[[` over and over, never closed."""
+    return "((INTRO))\n" + _fill("[[", size) + "\n((NARRATOR))\nThe track.\n"
+
+
+def notes_opened_repeated(size: int) -> str:
+    """`((` over and over on one line, never closed, then on many lines."""
+    return "((INTRO))\n[[Copy.]]\n" + _fill("((", size // 2) + "\n" + _fill("((x\n", size // 2) + "The track.\n"
+
+
+def many_labelled_lines(size: int) -> str:
+    """A newsroom layout of many short labelled blocks (TRACK, SOT with CG)."""
+    unit = ("TRACK:\nThe water rose overnight.\nSOT: ANA DIAZ, RESIDENT\nCG: Ana Diaz / Resident\n"
+            "\"We lost everything.\"\n")
+    return "SLUG: FLOODS\nANCHOR:\nFloods hit the coast.\nTAKE PKG\n" + _fill(unit, size)
+
+
 SHAPES = {f.__name__.replace("_", "-"): f for f in (dnp_repeated, dnp_repeated_alone, dnp_many_names,
-                                                     name_mentions, one_long_handle, mark_words_in_a_line)}
+                                                     name_mentions, one_long_handle, mark_words_in_a_line,
+                                                     long_capitals_token, copy_opened_repeated,
+                                                     notes_opened_repeated, many_labelled_lines)}
 
 
 def build_seconds(script: str, profile, runs: int) -> tuple[float, str]:

@@ -224,7 +224,8 @@ def unquoted(piece: Clip) -> Clip:
     return inner.strip()
 
 
-_NAME = rf"{UPPER}[\w'.-]+(?:\s+(?:{UPPER}[\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){{1,4}}"
+# a name starts a word: the lookbehind keeps a search linear on a long run of letters
+_NAME = rf"(?<![\w'.-]){UPPER}[\w'.-]+(?:\s+(?:{UPPER}[\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){{1,4}}"
 _INTRO_PATTERNS = (
     rf"(?:correspondent|reporter|producer|editor|CGTN's|[A-Z]{{2,5}}'s|[Oo]ur)\s+(?P<name>{_NAME})\s+"
     rf"(?:reports|has (?:more|the story|the details)|explains|takes a look|tells us more|looks)"

@@ -141,8 +141,6 @@ def _parse_label(text: str) -> Label | None:
         return None  # `TAKE VO/SOT`: directions, not a name
     if vocab.bare(kept[0]) in vocab.words("unnamed_speakers"):
         return Label("", title_case(kept[0].lower()), language)  # `UNIDENTIFIED MALE`
-    if any(vocab.bare(" ".join(first)) == r for r in vocab.words("roles")):
-        return None
     title = ", ".join(_title(p, not is_capitals(label)) for p in rest)
     if no_name:
         return Label("", title_case(" ".join(kept)), language)
