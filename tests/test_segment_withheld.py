@@ -138,11 +138,18 @@ def test_accented_marked_name_is_withheld():
 
 # -- every shape a newsroom writes the mark in, through a full build --------------------------
 
+# Cyrillic letters a reader takes for Latin ones, by their Unicode names
+_READS_AS = {unicodedata.lookup(f"CYRILLIC SMALL LETTER {name}"): latin
+             for name, latin in (("A", "a"), ("O", "o"), ("IE", "e"), ("ES", "c"), ("ER", "p"), ("HA", "x"),
+                                 ("U", "y"))}
+
+
 def _fold(text: str) -> str:
-    """How a reader might still recognise a name: compatibility forms, case, accents and
-    invisible characters set aside (written here apart from the module under test)."""
+    """How a reader might still recognise a name: compatibility forms, case, accents,
+    invisible characters and Cyrillic look-alikes set aside (written here apart from the
+    module under test)."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
+    return "".join(_READS_AS.get(c, c) for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
 
 
 def leaked(output: str, given: str, surname: str) -> list[str]:
@@ -365,6 +372,14 @@ def _full_width(word: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
 
 
+def _lookalike(word: str) -> str:
+    """The word with one Latin letter typed as its Cyrillic look-alike."""
+    for latin, cyrillic in zip("aoecpxy", "\u0430\u043e\u0435\u0441\u0440\u0445\u0443"):
+        if latin in word:
+            return word.replace(latin, cyrillic, 1)
+    return word
+
+
 _MENTIONS = {
     "full": lambda g, s: f"{g} {s} spoke.",
     "surname": lambda g, s: f"{s} spoke.",
@@ -382,6 +397,7 @@ _MENTIONS = {
     "soft-hyphen": lambda g, s: f"{g[:2]}{_SOFT}{g[2:]} spoke.",
     "zwsp": lambda g, s: f"{g}{_ZWSP}{s} spoke.",
     "full-width": lambda g, s: f"{_full_width(g)} {s} spoke.",
+    "lookalike": lambda g, s: f"{_lookalike(s)} spoke.",
 }
 def production_story(mark: str, given: str, surname: str, *, body: str) -> str:
     full = f"{given} {surname}"

@@ -59,17 +59,24 @@ PLACEHOLDER = "[name withheld]"
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Cyrillic and Greek letters drawn like Latin ones (a Latin name typed with a Cyrillic о in
+# it is still that name); both sides of every match are folded alike, so Cyrillic and Greek
+# names still match themselves.
+_LOOKALIKE = str.maketrans("аеорсхуіјѕԁһӏԛԝαοκνρτυχιϲ", "aeopcxyijsdhlqwaokvptuxic")
+
+
 @cache
 def _fold_char(c: str) -> str:
     """A character as matched: compatibility-decomposed (full-width, ligatures), case-folded
-    (ß is ss), without accents; format characters (ZWJ, ZWSP, soft hyphen) and controls are
-    dropped, so that a word typed with one inside is still that word."""
+    (ß is ss), without accents, a Cyrillic or Greek look-alike as its Latin letter; format
+    characters (ZWJ, ZWSP, soft hyphen, tags) and controls are dropped, so that a word typed
+    with one inside is still that word."""
     if c in "\n\t\r":
         return c
     if unicodedata.category(c) in ("Cf", "Cc", "Co", "Cs", "Mn", "Me"):
         return ""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", c).casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_LOOKALIKE)
 
 
 @dataclass(frozen=True, slots=True)
