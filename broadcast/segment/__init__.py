@@ -114,8 +114,11 @@ def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
                 kind = NoteKind.DIRECTION
         notes.append(Note(kind, script[a:b], (a, b), token.rule))
     facts = _facts(fields)
+    # a reader that takes the first line for the title may have taken a header field (`BYLINE: ...`)
+    field_lines = {t.text.strip() for t in tokens if t.kind is TokenKind.METADATA}
+    title = "" if report.title.strip() in field_lines else report.title
     report = replace(report, notes=tuple(sorted(notes, key=lambda n: n.span)), warnings=tuple(warnings),
-                     title=report.title or facts.get("title") or "",
+                     title=title or facts.get("title") or "",
                      correspondent=report.correspondent or facts.get("correspondent"),
                      location=report.location or facts.get("location"),
                      stated_trt=running_time(facts["trt"]) if facts.get("trt") else None,
