@@ -213,10 +213,10 @@ def cmd_build(args) -> int:
         raise UnusableInput(result.error)
     for warning in result.warnings:
         print(f"broadcast: warning: {warning}", file=sys.stderr)
-    print(f"wrote {len(result.written)} files for {path.name} to {args.output}", file=sys.stderr)
     if result.prose_read:
         spoken, prose = result.prose_read
         print(f"read {spoken} of {prose} prose words as speech ({spoken / max(1, prose):.0%})", file=sys.stderr)
+    print(f"wrote {len(result.written)} files for {path.name} to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

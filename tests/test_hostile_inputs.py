@@ -357,7 +357,15 @@ def ffmpeg_dialogue(ffmpeg: str, subtitles: Path, tmp_path: Path) -> list[str]:
 
 
 def spoken(out: Path, stem: str = "report") -> list[str]:
-    return words(s["text"] for s in json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))["segments"])
+    """The words the viewer hears, from the build's JSON: the sign-off in full."""
+    data = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+    heard = []
+    for s in data["segments"]:
+        text = s["text"]
+        if s["kind"] == "signoff" and data.get("signoff"):
+            text = data["signoff"]["spoken"] + (text.rstrip()[-1] if text.rstrip()[-1:] in ".!" else "")
+        heard.append(text)
+    return words(heard)
 
 
 def test_an_srt_cue_line_that_looks_like_timing_reads_back_as_one_subtitle():
