@@ -88,21 +88,16 @@ def _version() -> str:
 MAX_SCRIPT_BYTES = 1_000_000
 
 
+#: the largest word-timing file read: WhisperX JSON of ten hours of speech is about 20 MB
+MAX_TIMINGS_BYTES = 50_000_000
+
+
 def read_input(path: Path) -> str:
     """The normalised text of a script file."""
     from broadcast.errors import UnusableInput
+    from broadcast.files import read_regular
     from broadcast.reading import read_script
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCRIPT_BYTES + 1)
-        if len(data) > MAX_SCRIPT_BYTES:
-            size = max(path.stat().st_size, len(data))
-            raise UnusableInput(f"{path}: the file has {size:,} bytes; a script has at most "
-                                f"{MAX_SCRIPT_BYTES:,}")
-    except IsADirectoryError:
-        raise UnusableInput(f"{path}: is a folder, not a script") from None
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    data = read_regular(path, MAX_SCRIPT_BYTES, "script")
     try:
         return read_script(data)
     except UnusableInput as exc:
@@ -123,11 +118,8 @@ def build_options(args) -> dict:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from broadcast.errors import UnusableInput
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    from broadcast.files import read_regular
+    return read_regular(path, MAX_TIMINGS_BYTES, "word-timing file")
 
 
 def _build(path: Path, args) -> "Build":  # noqa: F821

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
+
+from broadcast.errors import UnusableInput
 
 # Temporary names: unique within a process by the counter, across processes by the pid; a
 # name left by a killed process is passed over (O_EXCL), never written into.
@@ -62,3 +65,42 @@ def _create_beside(path: Path) -> tuple[Path, int]:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue
+
+
+def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; UnusableInput saying why not.
+
+    The file is opened without waiting (a FIFO nobody writes to would block forever) and
+    checked before it is read: a folder, a pipe or a device (`/dev/zero` never ends) is
+    refused, and no more than `limit` bytes are ever read. `what` names the file in the
+    messages ("script", "word-timing file").
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except IsADirectoryError:
+        raise UnusableInput(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnusableInput(f"{path}: is a folder, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnusableInput(f"{path}: is not a regular file (a pipe, socket or device); "
+                                f"save the {what} as a file first")
+        if info.st_size > limit:
+            raise UnusableInput(f"{path}: the file has {info.st_size:,} bytes; a {what} has at most {limit:,}")
+        chunks, size = [], 0
+        while size <= limit:  # a file that grows while it is read stops at the limit too
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise UnusableInput(f"{path}: the file has more than {limit:,} bytes; a {what} has at most {limit:,}")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)

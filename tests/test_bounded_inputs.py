@@ -1,0 +1,153 @@
+"""Bounded work on any input: every file read is a regular file of bounded size, every
+profile value and every word time is checked when it is read, and the options of
+`broadcast break` stay within what a subtitle can be. Each refusal is exit 2 with one line
+naming what is wrong, never an internal error."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from broadcast.errors import UnusableInput
+from broadcast.files import read_regular
+from broadcast.profiles import load_profile, styles_dir
+from tests.test_hostile_inputs import NARRATION, assert_refused, cli, script
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+# --- reads ---------------------------------------------------------------------------------
+
+def test_a_device_is_refused_without_reading_it():
+    with pytest.raises(UnusableInput, match="not a regular file"):
+        read_regular(Path("/dev/zero"), 1000, "script")
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnusableInput, match="not a regular file"):
+        read_regular(fifo, 1000, "script")
+
+
+def test_a_file_over_the_limit_is_refused_and_one_at_the_limit_read(tmp_path):
+    path = write(tmp_path / "f", b"x" * 1000)
+    assert read_regular(path, 1000) == b"x" * 1000
+    with pytest.raises(UnusableInput, match="at most 999"):
+        read_regular(path, 999)
+
+
+def test_a_folder_is_named_as_one(tmp_path):
+    with pytest.raises(UnusableInput, match="is a folder, not a script"):
+        read_regular(tmp_path, 1000, "script")
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+@pytest.mark.parametrize("role", ["script", "timings", "pronouncer", "check", "profile"])
+def test_every_input_of_the_command_line_is_refused_when_not_a_regular_file(tmp_path, special, role):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    if special == "fifo":
+        special = tmp_path / "special.txt"
+        os.mkfifo(special)
+    args = {"script": ["build", special, "-o", tmp_path / "out"],
+            "timings": ["build", source, "-o", tmp_path / "out", "--timings", special],
+            "pronouncer": ["build", source, "-o", tmp_path / "out", "--pronouncer", special],
+            "check": ["check", special],
+            "profile": ["build", source, "-o", tmp_path / "out", "--profile", f"{special}.toml"]}[role]
+    if role == "profile":
+        if str(special) == "/dev/zero":
+            pytest.skip("a profile is named by a .toml path")
+        os.rename(special, f"{special}.toml")
+    run = subprocess.run([sys.executable, "-m", "broadcast", *map(str, args)], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert len(run.stderr.splitlines()) == 1 and "regular file" in run.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# --- profiles ------------------------------------------------------------------------------
+
+def profile_with(tmp_path: Path, **changes) -> Path:
+    """The broadcast profile with some keys changed (None removes a key)."""
+    import tomllib
+    data = tomllib.loads((styles_dir() / "broadcast.toml").read_text(encoding="utf-8"))
+    rates = data.pop("read_rate")
+    data.update(changes)
+    lines = [f"{k} = {v!r}".replace("'", '"') if isinstance(v, str) else f"{k} = {v}"
+             for k, v in data.items() if v is not None]
+    lines += ["[read_rate]"] + [f"{k} = {v}" for k, v in rates.items()]
+    path = tmp_path / "mine.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key, value", [
+    ("max_duration", "1e300"), ("max_duration", "-7.0"), ("max_duration", "nan"), ("max_duration", "inf"),
+    ("min_duration", "-1"), ("max_lines", "0"), ("max_lines", "1000"), ("max_chars_per_line", "0"),
+    ("max_chars_per_line", "10000"), ("max_chars_per_line", "4.5"), ("max_chars_per_second", "0"),
+    ("max_chars_per_second", "1e-300"), ("min_gap_frames", "-2"), ("lower_third_hold", "0"),
+    ("lower_third_hold", "1e300"), ("max_lines", '"two"'), ("max_lines", "true"),
+])
+def test_an_unusable_profile_value_is_refused_naming_the_key(tmp_path, key, value):
+    path = profile_with(tmp_path)
+    text = path.read_text().replace(f"\n{key} = ", f"\n{key} = {value}\n#", 1)
+    path.write_text(text)
+    with pytest.raises(UnusableInput, match=key):
+        load_profile(str(path))
+
+
+@pytest.mark.parametrize("rate", ["1e-300", "0", "-150", "1e300", '"fast"'])
+def test_an_unusable_read_rate_is_refused_naming_the_role(tmp_path, rate):
+    path = profile_with(tmp_path)
+    path.write_text(path.read_text().replace("anchor = 170", f"anchor = {rate}"))
+    with pytest.raises(UnusableInput, match="read_rate.anchor"):
+        load_profile(str(path))
+
+
+def test_a_minimum_above_the_maximum_duration_is_refused(tmp_path):
+    with pytest.raises(UnusableInput, match="min_duration"):
+        load_profile(str(profile_with(tmp_path, min_duration=9.0, max_duration=7.0)))
+
+
+def test_a_missing_key_or_style_sheet_is_refused_naming_it(tmp_path):
+    with pytest.raises(UnusableInput, match="max_lines"):
+        load_profile(str(profile_with(tmp_path, max_lines=None)))
+    with pytest.raises(UnusableInput, match="ass_style_sheet"):
+        load_profile(str(profile_with(tmp_path, ass_style_sheet="nowhere.ass")))
+
+
+def test_the_shipped_profiles_load():
+    for path in styles_dir().glob("*.toml"):
+        assert load_profile(path.stem).max_lines >= 1
+
+
+def test_an_unusable_profile_is_exit_2_on_the_command_line(tmp_path):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    path = profile_with(tmp_path)
+    path.write_text(path.read_text().replace("max_lines = 2", "max_lines = 0"))
+    for args in (["build", source, "-o", tmp_path / "out"], ["preview", source], ["check", source]):
+        assert_refused(cli(*args, "--profile", path), says="max_lines")
+    assert not (tmp_path / "out").exists()
+
+
+# --- check input ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "1\n99999999999:00:00,000 --> 99999999999:00:01,000\nhi\n",
+    "WEBVTT\n\n99999999999999999999:00:00.000 --> 00:00:01.000\nhi\n",
+    "[Script Info]\n[Events]\nFormat: Layer, Start, End, Style, Text\nDialogue: 0,999999999999:00:00.00,0:00:01.00,Default,hi\n",
+    "hello",
+    "",
+])
+def test_unusable_check_input_is_exit_2(tmp_path, text):
+    run = cli("check", write(tmp_path / "in.srt", text))
+    assert run.returncode == 2, run.stderr
+    assert len(run.stderr.splitlines()) == 1 and "internal error" not in run.stderr
