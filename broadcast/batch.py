@@ -83,7 +83,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     written.
     """
     from broadcast.cli import read_input
-    from broadcast.exporters import render_all
+    from broadcast.exporters import render_set
     from broadcast.files import write_all_atomic
     from broadcast.pipeline import build_text
 
@@ -97,7 +97,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     try:
         build = build_text(read_input(path), settings.profile, convention=settings.convention,
                            **settings.options)
-        outputs = render_all(build, list(settings.only) or None)
+        outputs, left_out = render_set(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
         out_entry = out_dir.absolute().resolve()
@@ -120,7 +120,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), build.warnings + left_out, seconds=time.perf_counter() - started)
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

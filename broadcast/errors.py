@@ -15,6 +15,11 @@ class UnknownProfile(UnusableInput):
     """A --profile name with no style profile behind it."""
 
 
+class BeyondFormat(UnusableInput):
+    """A build that one output format cannot hold (ASS times stop before ten hours); the
+    other formats can, and a full build writes them without it."""
+
+
 def printable(message: str) -> str:
     """A message safe to print on one line: a file name's newline, tab or terminal escape
     (ESC, C1 controls, bidirectional overrides) is shown as its Python escape, never obeyed."""

@@ -123,7 +123,7 @@ def test_a_byte_order_mark_and_utf16_are_read():
     (b"[1, 2, 3]", "no known word-timing format"),
     (b"Russia, Iran and Turkey met in Sochi.", "not a word-timing file"),
     (b"{\"word_segments\": [{\"word\": \"Russia\"}, {\"word\": \"Iran\"}]}", "no word with a time"),
-    (b"{\"fragments\": [{\"begin\": \"x\", \"end\": \"y\", \"lines\": [\"Iran\"]}]}", "no word with a time"),
+    (b"{\"fragments\": [{\"begin\": \"x\", \"end\": \"y\", \"lines\": [\"Iran\"]}]}", "'Iran' the time 'x'"),
     (b"[Script Info]\nTitle: not finished\n", "not readable subtitles"),
     (b"1\n00:00:01,000 --> soon\nIran\n", "not readable subtitles"),
 ])
@@ -133,13 +133,31 @@ def test_unusable_files_are_refused_with_one_line(data, reason):
     assert reason in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_times_that_are_not_times_leave_the_word_untimed():
-    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5}, {"word": "and", "start": "soon"},
-                             {"word": "Turkey", "start": -2, "end": float("nan")},
-                             {"word": "met", "start": True, "end": 3.0}, {"word": "in", "start": 4.0, "end": 3.5}]}
+def test_a_missing_time_leaves_the_word_untimed():
+    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5}, {"word": "and"},
+                             {"word": "1949", "start": None, "end": 3.0}, {"word": "in", "start": 4.0, "end": 4.5}]}
     _, words = read_timings(json.dumps(doc).encode())
-    assert [(w.start, w.end) for w in words] == [(1000, 1500), (None, None), (None, None), (None, 3000),
-                                                 (4000, 4000)]
+    assert [(w.start, w.end) for w in words] == [(1000, 1500), (None, None), (None, 3000), (4000, 4500)]
+
+
+@pytest.mark.parametrize("start, end", [(-2, 3.0), (float("nan"), 3.0), (float("inf"), None), ("soon", 3.0),
+                                        (True, 3.0), (2.0, "1e999"), (2.0, -0.5), (2.0, [1])])
+def test_a_time_that_is_no_time_refuses_the_file_naming_the_word(start, end):
+    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5},
+                             {"word": "Turkey", "start": start, "end": end}]}
+    with pytest.raises(UnusableInput, match="'Turkey'") as caught:
+        read_timings(json.dumps(doc).encode())
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("words", [
+    [("Iran", 1.0, 1.5), ("Turkey", 4.0, 3.5)],  # ends before it starts
+    [("Iran", 5.0, 5.5), ("Turkey", 1.0, 1.5)],  # starts before the word ahead of it
+])
+def test_times_out_of_order_refuse_the_file_naming_the_word(words):
+    doc = {"word_segments": [{"word": w, "start": s, "end": e} for w, s, e in words]}
+    with pytest.raises(UnusableInput, match="word 2, 'Turkey'"):
+        read_timings(json.dumps(doc).encode())
 
 
 def test_ass_subtitles_are_refused_for_their_lower_thirds_and_effects():
