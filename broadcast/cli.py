@@ -181,8 +181,12 @@ def cmd_build(args) -> int:
 def cmd_break(args) -> int:
     from broadcast.captions import break_paragraph
     from broadcast.errors import UnusableInput
-    if args.max_chars < 1 or args.max_lines < 1:
-        raise UnusableInput("--max-chars and --max-lines must be at least 1")
+    from broadcast.profiles import LIMITS
+    # what a subtitle can be, as a profile may set it: more would only cost time and memory
+    for option, key in (("--max-chars", "max_chars_per_line"), ("--max-lines", "max_lines")):
+        low, high, unit = LIMITS[key]
+        if not low <= getattr(args, option[2:].replace("-", "_")) <= high:
+            raise UnusableInput(f"{option} must be {low} to {high} ({unit} a subtitle can have)")
     for line in sys.stdin:
         words = line.split()
         if not words:

@@ -151,3 +151,80 @@ def test_unusable_check_input_is_exit_2(tmp_path, text):
     run = cli("check", write(tmp_path / "in.srt", text))
     assert run.returncode == 2, run.stderr
     assert len(run.stderr.splitlines()) == 1 and "internal error" not in run.stderr
+
+
+# --- word timings --------------------------------------------------------------------------
+
+def timings_file(tmp_path: Path, last_start) -> Path:
+    import json
+    words = NARRATION.split()
+    entries = [{"word": w, "start": k * 0.4, "end": k * 0.4 + 0.3} for k, w in enumerate(words)]
+    entries[-1].update(start=last_start, end=last_start)
+    path = tmp_path / "story.words.json"
+    path.write_text(json.dumps({"word_segments": entries}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("last_start", [1e300, 1e20, 1e16, 1e14, 1e9, 200_000.0])
+def test_a_word_timed_far_past_the_script_is_refused_at_once_naming_it(tmp_path, last_start):
+    source = write(tmp_path / "story.txt", "Title\n[]\n" + NARRATION + "\n")
+    run = cli("build", source, "-o", tmp_path / "out", "--timings", timings_file(tmp_path, last_start))
+    assert_refused(run, says="'congress.'")
+    assert "more than a day" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_word_within_a_day_is_built(tmp_path):
+    source = write(tmp_path / "story.txt", "Title\n[]\n" + NARRATION + "\n")
+    run = cli("build", source, "-o", tmp_path / "out", "--timings", timings_file(tmp_path, 3600.0),
+              "--only", "srt")
+    assert run.returncode == 0, run.stderr
+    assert "01:00:00," in (tmp_path / "out" / "story.srt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", b"{}", b'{"word_segments": [{"word": "a", "start": "NaN"}]}'])
+def test_an_empty_or_unusable_timings_file_is_exit_2(tmp_path, data):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    run = cli("build", source, "-o", tmp_path / "out", "--timings", write(tmp_path / "t.json", data))
+    assert_refused(run)
+    assert not (tmp_path / "out").exists()
+
+
+# --- broadcast break -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["--max-chars", "200"], ["--max-lines", "100"], ["--max-lines", "1000"],
+                                  ["--max-chars", "0"], ["--max-lines", "0"], ["--max-chars", "-5"]])
+def test_break_options_beyond_a_subtitle_are_refused(args):
+    run = subprocess.run([sys.executable, "-m", "broadcast", "break", *args], input="a b c\n",
+                         capture_output=True, text=True, timeout=60)
+    assert_refused(run, says=args[0])
+
+
+def test_break_at_the_largest_options_keeps_every_word():
+    words = (NARRATION.split() * 40)[:400]
+    run = subprocess.run([sys.executable, "-m", "broadcast", "break", "--max-chars", "100", "--max-lines", "4"],
+                         input=" ".join(words) + "\n", capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.replace("<eol>", " ").replace("<eob>", " ").split()
+    assert out == words
+    assert all(event.count("<eol>") <= 3 for event in run.stdout.split("<eob>"))
+
+
+def test_the_breaker_s_memory_grows_linearly_with_the_words():
+    import tracemalloc
+
+    from broadcast.linebreak import break_events
+    words = NARRATION.split() * 300
+
+    def peak(n: int) -> int:
+        tracemalloc.start()
+        break_events(words[:n], 100, 4)
+        size = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return size
+
+    small, large = peak(500), peak(2000)
+    assert large < 6 * small, (small, large)  # four times the words: about four times the memory
+    # and a few hundred bytes a word: no table of every event's settings is kept (it took
+    # kilobytes a word at four lines, gigabytes at a hundred)
+    assert large < 1000 * 2000, large
