@@ -24,6 +24,7 @@ from itertools import chain
 from pathlib import Path
 
 from broadcast.errors import BroadcastError, UnusableInput
+from broadcast.files import directory_entry, replaced_input
 from broadcast.profiles import StyleProfile
 
 #: a temporary file older than this was left by a killed run, not by a build in progress
@@ -40,6 +41,9 @@ class Settings:
     only: tuple[str, ...] = ()
     #: the exporters' options (build_options in the CLI)
     options: dict = field(default_factory=dict, compare=False)
+    #: the files the options were read from, each with what it is ("word-timing file"): no
+    #: deliverable may replace one
+    inputs: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,22 @@ def deliverable_names(stem: str, only: Iterable[str] = ()) -> list[str]:
     return [f"{stem}{table[name].suffix}" for name in (only or table)]
 
 
-def directory_entry(path: Path) -> Path:
-    """The directory entry a path names (its folder resolved, the name itself not followed)."""
-    return path.absolute().parent.resolve() / path.name
+def refuse_replacing_inputs(targets: Iterable[Path], inputs: dict[Path, str], script: Path | None = None) -> None:
+    """UnusableInput when writing a target would replace a file the command reads."""
+    clash = replaced_input(targets, inputs)
+    if clash is not None:
+        target, original, what = clash
+        prefix = f"{script}: its " if script is not None else ""
+        raise UnusableInput(f"{prefix}{target.name} would overwrite an {what}, {original}; "
+                            f"write to another folder")
+
+
+def input_clash(scripts: Iterable[Path], out_dir: Path, settings: Settings) -> None:
+    """Before a batch writes anything: refuse it when a deliverable of any script would
+    replace a file the options name (timings, pronouncer, video)."""
+    if settings.inputs:
+        refuse_replacing_inputs((out_dir / name for p in scripts for name in deliverable_names(p.stem, settings.only)),
+                                dict(settings.inputs))
 
 
 def build_one(path: Path, out_dir: Path, settings: Settings,
@@ -99,12 +116,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
                            **settings.options)
         outputs, left_out = render_set(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
-        inputs = protected | {directory_entry(path)}
-        out_entry = out_dir.absolute().resolve()
-        for target in targets:
-            if out_entry / target.name in inputs:
-                raise UnusableInput(f"{path}: its {target.name} would overwrite an input script; "
-                                    f"write to another folder")
+        refuse_replacing_inputs(targets, {**dict.fromkeys(protected, "input script"), path: "input script",
+                                          **dict(settings.inputs)}, path)
         prepare_output(out_dir)
         try:
             write_all_atomic(targets)
@@ -257,6 +270,7 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
     from broadcast.cli import EXIT_FAILED, EXIT_OK
 
     scripts = expand_inputs(paths)
+    input_clash(scripts, out_dir, settings)
     prepare_output(out_dir)
     errors = Console(stderr=True)
     results: dict[Path, FileResult] = {}

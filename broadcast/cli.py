@@ -117,6 +117,12 @@ def build_options(args) -> dict:
     return options
 
 
+def input_files(args) -> tuple[tuple[Path, str], ...]:
+    """The files the options name, with what each is: no output may replace one."""
+    named = (("timings", "word-timing file"), ("pronouncer", "pronouncer"), ("video", "video"))
+    return tuple((getattr(args, key), what) for key, what in named if getattr(args, key, None))
+
+
 def _read_bytes(path: Path) -> bytes:
     from broadcast.files import read_regular
     return read_regular(path, MAX_TIMINGS_BYTES, "word-timing file")
@@ -159,10 +165,11 @@ def cmd_build(args) -> int:
     if not single and args.timings:
         raise UnusableInput("--timings belong to one recording: build its script on its own")
     settings = batch.Settings(load_profile(args.profile, args.fps), args.convention,
-                              tuple(args.only or ()), build_options(args))
+                              tuple(args.only or ()), build_options(args), input_files(args))
     if not single:
         return batch.run_batch(args.files, args.output, settings, args.jobs)
     path = args.files[0]
+    batch.input_clash([path], args.output, settings)
     batch.remove_stale_parts(args.output, batch.deliverable_names(path.stem, settings.only))
     result = batch.build_one(path, args.output, settings)
     if result.internal:
@@ -215,7 +222,10 @@ def cmd_preview(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from broadcast.preview.render import render
+    from broadcast.batch import refuse_replacing_inputs
+    from broadcast.preview.render import OUTPUTS, render
+    refuse_replacing_inputs([args.output / f"{args.file.stem}{suffix}" for _, suffix in OUTPUTS],
+                            {args.file: "input script", **dict(input_files(args))})
     build = _build(args.file, args)
     args.output.mkdir(parents=True, exist_ok=True)
     for path in render(build, args.output, args.file.stem, video=args.video):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from broadcast.errors import UnusableInput
@@ -104,3 +104,37 @@ def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
         raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
+
+
+def directory_entry(path: Path) -> Path:
+    """The directory entry a path names (its folder resolved, the name itself not followed)."""
+    path = Path(path)
+    return path.absolute().parent.resolve() / path.name
+
+
+def _identity(path: Path, follow: bool) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def replaced_input(targets: Iterable[Path], inputs: Mapping[Path, str]) -> tuple[Path, Path, str] | None:
+    """The first target whose writing would replace an input file, with that input and what
+    it is ("script", "word-timing file"); None when no target touches an input.
+
+    Two names are one file when their directory entries are the same (folders resolved) or
+    when they are the same file on disk (device and inode: a hard link, another spelling on
+    a case-insensitive file system, a bind mount)."""
+    entries = {directory_entry(p): (p, what) for p, what in inputs.items()}
+    identities = {}
+    for p, what in inputs.items():
+        identity = _identity(p, follow=True)
+        if identity is not None:
+            identities[identity] = (p, what)
+    for target in targets:
+        found = entries.get(directory_entry(target)) or identities.get(_identity(target, follow=False))
+        if found is not None:
+            return Path(target), *found
+    return None

@@ -228,3 +228,63 @@ def test_the_breaker_s_memory_grows_linearly_with_the_words():
     # and a few hundred bytes a word: no table of every event's settings is kept (it took
     # kilobytes a word at four lines, gigabytes at a hundred)
     assert large < 1000 * 2000, large
+
+
+# --- inputs are never harmed ---------------------------------------------------------------
+
+def digest(path: Path) -> bytes:
+    import hashlib
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def whisperx(tmp_path: Path, name: str) -> Path:
+    import json
+    words = (script(NARRATION)).split()
+    path = tmp_path / name
+    path.write_text(json.dumps({"word_segments": [{"word": w, "start": k * 0.4, "end": k * 0.4 + 0.3}
+                                                  for k, w in enumerate(words)]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("option, name", [
+    ("--timings", "story.json"),  # WhisperX names story.wav's words story.json
+    ("--pronouncer", "story.prompter.txt"), ("--pronouncer", "story.srt"),
+    ("--video", "story.vtt"), ("--timings", "story.vtt"),
+])
+def test_no_output_replaces_a_file_the_build_reads(tmp_path, option, name):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    given = whisperx(tmp_path, name) if option == "--timings" and name.endswith(".json") else \
+        write(tmp_path / name, "WEBVTT\n\n00:00.000 --> 00:01.000\nTalks resumed\n" if name.endswith(".vtt")
+              else "Sochi = SOH-chee\n")
+    before = {p.name: digest(p) for p in tmp_path.iterdir()}
+    run = cli("build", source, "-o", tmp_path, option, given)
+    assert_refused(run, says=name)
+    assert {p.name: digest(p) for p in tmp_path.iterdir()} == before  # nothing written, nothing changed
+
+
+def test_an_input_reached_by_another_name_is_recognised(tmp_path):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    (tmp_path / "out").mkdir()
+    timings = whisperx(tmp_path, "words.json")
+    os.link(timings, tmp_path / "out" / "story.json")  # the same file under the output's name
+    before = digest(timings)
+    assert_refused(cli("build", source, "-o", tmp_path / "out", "--timings", tmp_path / "out" / ".." / "words.json"),
+                   says="story.json")
+    assert digest(timings) == before
+
+
+def test_a_batch_whose_outputs_would_replace_the_pronouncer_writes_nothing(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        write(tmp_path / name, script(NARRATION))
+    pronouncer = write(tmp_path / "b.prompter.txt", "Sochi = SOH-chee\n")
+    before = {p.name: digest(p) for p in tmp_path.iterdir()}
+    run = cli("build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", tmp_path, "--pronouncer", pronouncer)
+    assert_refused(run, says="b.prompter.txt")
+    assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
+
+
+def test_render_never_replaces_its_video(tmp_path):
+    source = write(tmp_path / "story.txt", script(NARRATION))
+    video = write(tmp_path / "story.preview.mp4", b"not really a video")
+    assert_refused(cli("render", source, "-o", tmp_path, "--video", video), says="story.preview.mp4")
+    assert video.read_bytes() == b"not really a video"

@@ -39,6 +39,8 @@ BACKGROUND = "0x2a3440"  # a dark slate: white text and light boxes both stand o
 #: contact sheet: tiles a fifth of 1920 wide, five a row, a thin gap between
 TILE_WIDTH, COLUMNS, GAP = 384, 5, 4
 LABEL_HEIGHT, SHEET_COLOUR = 28, "0x15171a"  # a strip above each tile for its label
+#: what ffmpeg makes in the work folder, and the suffix each takes after the stem
+OUTPUTS = (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png"))
 
 
 def find_ffmpeg() -> tuple[str, set[str]]:
@@ -170,7 +172,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
             problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
         outputs = []
-        for name, suffix in (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png")):
+        for name, suffix in OUTPUTS:
             target = out_dir / f"{stem}{suffix}"
             with open(work / name, "rb") as made:  # on disk before it takes the final name
                 os.fsync(made.fileno())
