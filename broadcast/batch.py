@@ -112,7 +112,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        build = build_text(read_input(path), settings.profile, convention=settings.convention,
+        notes: list[str] = []
+        build = build_text(read_input(path, notes), settings.profile, convention=settings.convention,
                            **settings.options)
         outputs, left_out = render_set(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
@@ -133,7 +134,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings + left_out, seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), (*notes, *build.warnings, *left_out),
+                      seconds=time.perf_counter() - started)
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

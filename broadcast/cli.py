@@ -92,16 +92,23 @@ MAX_SCRIPT_BYTES = 1_000_000
 MAX_TIMINGS_BYTES = 50_000_000
 
 
-def read_input(path: Path) -> str:
-    """The normalised text of a script file."""
+def read_input(path: Path, notes: list[str] | None = None) -> str:
+    """The normalised text of a script file. What reading it repaired (stray bytes) is added
+    to `notes`, or printed as warnings when no list is given."""
     from broadcast.errors import UnusableInput
     from broadcast.files import read_regular
-    from broadcast.reading import read_script
+    from broadcast.reading import read_script_noted
     data = read_regular(path, MAX_SCRIPT_BYTES, "script")
     try:
-        return read_script(data)
+        text, found = read_script_noted(data)
     except UnusableInput as exc:
         raise UnusableInput(f"{path}: {exc}") from None
+    if notes is None:
+        for note in found:
+            print(f"broadcast: warning: {note}", file=sys.stderr)
+    else:
+        notes.extend(found)
+    return text
 
 
 def build_options(args) -> dict:
