@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
 import re
 import unicodedata
 
@@ -105,15 +106,16 @@ def _utf8_with_strays(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     most likely was, and a note naming the lines; None when the file is not mostly UTF-8."""
     text = data.decode("utf-8", errors="surrogateescape")
     strays = _STRAY.findall(text)
-    good = sum(1 for c in text if ord(c) > 0x7F) - len(strays)
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - len(strays)
     if not good or len(strays) > _STRAY_SHARE * good:
         return None
     lines: dict[int, list[str]] = {}
+    line_starts = [m.end() for m in re.finditer("\n", text)]
 
     def repair(m: re.Match) -> str:
         byte = bytes([ord(m.group(0)) - 0xDC00])
         char = byte.decode("cp1252", errors="replace")
-        lines.setdefault(text.count("\n", 0, m.start()) + 1, []).append(f"0x{byte[0]:02X} as {char!r}")
+        lines.setdefault(bisect_right(line_starts, m.start()) + 1, []).append(f"0x{byte[0]:02X} as {char!r}")
         return char
 
     repaired = _STRAY.sub(repair, text)
