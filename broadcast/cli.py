@@ -105,7 +105,7 @@ def read_input(path: Path, notes: list[str] | None = None) -> str:
         raise UnusableInput(f"{path}: {exc}") from None
     if notes is None:
         for note in found:
-            print(f"broadcast: warning: {note}", file=sys.stderr)
+            warn(note)
     else:
         notes.extend(found)
     return text
@@ -153,7 +153,7 @@ def cmd_segment(args) -> int:
         from broadcast.outline import outline
         sys.stdout.write(outline(report))
     for warning in report.warnings:
-        print(f"broadcast: warning: {warning}", file=sys.stderr)
+        warn(warning)
     return EXIT_OK
 
 
@@ -187,8 +187,9 @@ def cmd_build(args) -> int:
     if result.error:
         raise UnusableInput(result.error)
     for warning in result.warnings:
-        print(f"broadcast: warning: {warning}", file=sys.stderr)
-    print(f"wrote {len(result.written)} files for {path.name} to {args.output}", file=sys.stderr)
+        warn(warning)
+    from broadcast.errors import printable
+    print(printable(f"wrote {len(result.written)} files for {path.name} to {args.output}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -235,8 +236,9 @@ def cmd_render(args) -> int:
                             {args.file: "input script", **dict(input_files(args))})
     build = _build(args.file, args)
     args.output.mkdir(parents=True, exist_ok=True)
+    from broadcast.errors import printable
     for path in render(build, args.output, args.file.stem, video=args.video):
-        print(f"wrote {path}", file=sys.stderr)
+        print(printable(f"wrote {path}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -246,13 +248,22 @@ COMMANDS = {
 }
 
 
+def _stop(signum, frame) -> None:
+    """SIGTERM stops a command as Ctrl-C does: temporary files and work folders are removed
+    and a running ffmpeg is killed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    from broadcast.errors import BroadcastError
+    import signal
+
+    from broadcast.errors import BroadcastError, printable
+    signal.signal(signal.SIGTERM, _stop)
     try:
         return COMMANDS[args.command](args)
     except BroadcastError as exc:
-        print(f"broadcast: error: {exc}", file=sys.stderr)
+        print(f"broadcast: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("broadcast: interrupted", file=sys.stderr)
@@ -269,4 +280,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def internal_error_line(error: str) -> str:
-    return f"broadcast: internal error: {error} (set BROADCAST_DEBUG=1 for the traceback)"
+    from broadcast.errors import printable
+    return f"broadcast: internal error: {printable(error)} (set BROADCAST_DEBUG=1 for the traceback)"
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, on one line whatever file name it quotes."""
+    from broadcast.errors import printable
+    print(f"broadcast: warning: {printable(message)}", file=sys.stderr)

@@ -22,6 +22,7 @@ import pysubs2
 
 from broadcast.errors import BroadcastError, UnusableInput
 from broadcast.exporters import exporters
+from broadcast.files import temp_prefix
 from broadcast.model import Build
 from broadcast.preview import running_time
 from broadcast.timecode import ms_to_timecode
@@ -153,7 +154,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
     subtitle_family = families[0] if families else "DejaVu Sans"
     fps = f"{build.profile.fps.numerator}/{build.profile.fps.denominator}"
     out_dir = Path(out_dir)
-    work = Path(tempfile.mkdtemp(prefix=f".{stem}.render-", dir=out_dir))
+    work = Path(tempfile.mkdtemp(prefix=f"{temp_prefix(stem)}render-", dir=out_dir))
     try:
         (work / "captions.ass").write_text(ass_text, encoding="utf-8")
         (work / "fonts").mkdir()
