@@ -234,7 +234,7 @@ def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int =
         remove_stale_parts(out_dir, names)
         if jobs <= 1 or len(todo) <= 1:
             builds = (build_one(path, out_dir, settings, protected, lock=False) for path in todo)
-            return _finish(None, chain(clashes, builds), lock, out_dir, names)
+            return _started(_finish(None, chain(clashes, builds), lock, out_dir, names))
         from multiprocessing import Pool
         pool = Pool(jobs, initializer=_start_worker, initargs=(out_dir, settings, protected, os.getpid()))
     except BaseException:
@@ -243,7 +243,16 @@ def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int =
     # Scripts go to the workers a few at a time: one at a time, the hand-over costs as much
     # as a small script's build; many at a time, one worker is left with the tail alone.
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    return chain(clashes, _finish(pool, pool.imap_unordered(_build_in_worker, todo, chunk), lock, out_dir, names))
+    return chain(clashes, _started(_finish(pool, pool.imap_unordered(_build_in_worker, todo, chunk), lock, out_dir,
+                                           names)))
+
+
+def _started(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """The `_finish` generator run to its first yield, so that its clean-up (the pool, the lock)
+    runs even when no result is ever asked for: on an interrupt before the first, Python
+    closes it as it lets go of it."""
+    next(results)
+    return results
 
 
 def _finish(pool, results: Iterator[FileResult], lock, out_dir: Path, names: list[str]) -> Iterator[FileResult]:
@@ -251,6 +260,7 @@ def _finish(pool, results: Iterator[FileResult], lock, out_dir: Path, names: lis
     or when the caller stops asking (an interrupt, an error): then the workers' temporary
     files go too."""
     try:
+        yield None  # started (see `_started`)
         yield from results
     except BaseException:
         if pool is not None:

@@ -266,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"broadcast: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        # Stopping already: a second signal (Ctrl-C pressed twice) must not cut the clean-up short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         print("broadcast: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

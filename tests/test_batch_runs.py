@@ -223,7 +223,9 @@ def test_a_batch_stopped_by_a_signal_leaves_no_temporary_file(tmp_path, signum, 
     else:
         run.send_signal(signum)
     _, err = run.communicate(timeout=120)
-    assert run.returncode == 130, err
+    # 130, or, when the signal lands while Python is still starting the workers, ended by
+    # SIGINT after saying so
+    assert run.returncode in (130, -signal.SIGINT), err
     assert "Traceback" not in err and err.splitlines()[-1] == "broadcast: interrupted"
     time.sleep(0.5)  # the workers are gone by now; nothing of theirs may be left
     assert hidden(out) == []
