@@ -58,7 +58,15 @@ def read_timings(data: bytes) -> tuple[str, tuple[WordTiming, ...]]:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise UnusableInput(f"the word-timing file is not valid JSON (line {exc.lineno}: {exc.msg})") from None
-        source, words = _read_json(doc)
+        except RecursionError:
+            raise UnusableInput("the word-timing file nests JSON deeper than any timing format") from None
+        except ValueError as exc:  # a number of more digits than Python reads
+            raise UnusableInput(f"the word-timing file is not usable JSON ({exc})") from None
+        try:
+            source, words = _read_json(doc)
+        except (TypeError, AttributeError, RecursionError) as exc:  # a known format's keys, wrong values
+            raise UnusableInput(f"the word-timing file is JSON of no known word-timing format "
+                                f"(WhisperX, stable-ts, Gentle or aeneas): {exc}") from None
     elif "-->" in text or head == "[Script Info]":
         source, words = _read_subtitles(text)
     else:
@@ -104,17 +112,16 @@ def _ms(value, word: str) -> int | None:
     unusable: a recogniser never writes one, so the file was damaged or made by hand."""
     if value is None:
         return None
-    number = value
-    if isinstance(value, str):
+    ms = math.nan
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
         try:
-            number = float(value)
-        except ValueError:
-            number = None
-    if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number) \
-            or number < 0:
-        raise UnusableInput(f"the word-timing file gives the word {_quoted(word)} the time {value!r}, "
+            ms = float(value) * 1000
+        except (ValueError, OverflowError):
+            pass
+    if not math.isfinite(ms) or ms < 0:
+        raise UnusableInput(f"the word-timing file gives the word {_quoted(word)} the time {str(value)[:40]!r}, "
                             f"which is not a time in seconds")
-    return round(number * 1000)
+    return round(ms)
 
 
 def _quoted(word: str) -> str:

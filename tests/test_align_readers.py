@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadcast.align import align, read_timings
 from broadcast.errors import UnusableInput
@@ -166,3 +168,37 @@ def test_ass_subtitles_are_refused_for_their_lower_thirds_and_effects():
     subs.events.append(pysubs2.SSAEvent(start=1000, end=2000, text="Iran and Turkey"))
     with pytest.raises(UnusableInput, match="use SRT or WebVTT"):
         read_timings(subs.to_string("ass").encode())
+
+
+@pytest.mark.parametrize("data", [
+    {"fragments": [{"lines": 5, "begin": 1, "end": 2}]},
+    {"fragments": [{"lines": ["a"], "begin": 1, "end": 2, "children": 5}]},
+    {"segments": [{"words": 5}]},
+    {"word_segments": [{"word": "Iran", "start": 1e308, "end": 1e308}]},
+    {"word_segments": [{"word": "Iran", "start": 10 ** 400, "end": 10 ** 400}]},
+    b"[" * 100_000 + b"]" * 100_000,
+    b'{"fragments": ' + b'[{"children": ' * 3000 + b"[]" + b"}]" * 3000 + b"}",
+    b'{"word_segments": [{"word": "Iran", "start": ' + b"9" * 5000 + b"}]}",
+])
+def test_any_json_is_read_or_refused_never_an_internal_error(data):
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    with pytest.raises(UnusableInput) as caught:
+        read_timings(raw)
+    assert "\n" not in str(caught.value)
+
+
+_KEYS = ["word_segments", "segments", "fragments", "words", "transcript", "word", "start", "end", "begin",
+         "lines", "children", "text", "case", "probability"]
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(_KEYS), inner,
+                                                                                 max_size=5),
+                     max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=st.dictionaries(st.sampled_from(_KEYS), _JSON, max_size=5))
+def test_json_of_any_shape_under_the_known_keys_is_read_or_refused(doc):
+    try:
+        read_timings(json.dumps(doc).encode())
+    except UnusableInput as exc:
+        assert "\n" not in str(exc)
