@@ -234,10 +234,13 @@ def cmd_render(args) -> int:
     from broadcast.preview.render import OUTPUTS, render
     refuse_replacing_inputs([args.output / f"{args.file.stem}{suffix}" for _, suffix in OUTPUTS],
                             {args.file: "input script", **dict(input_files(args))})
+    from broadcast.errors import printable
+    from broadcast.files import folder_lock
     build = _build(args.file, args)
     args.output.mkdir(parents=True, exist_ok=True)
-    from broadcast.errors import printable
-    for path in render(build, args.output, args.file.stem, video=args.video):
+    with folder_lock(args.output):
+        written = render(build, args.output, args.file.stem, video=args.video)
+    for path in written:
         print(printable(f"wrote {path}"), file=sys.stderr)
     return EXIT_OK
 
@@ -269,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         # Stopping already: a second signal (Ctrl-C pressed twice) must not cut the clean-up short.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if os.environ.get("BROADCAST_DEBUG"):
+            import traceback
+            traceback.print_exc()
         print("broadcast: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import shutil
+import signal
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -85,7 +87,8 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
                 done.append((target, kept))
                 pending.pop(0)
         except BaseException:
-            _roll_back(done)
+            with signals_held():
+                _roll_back(done)
             raise
         for _, kept in done:
             if kept is not None:
@@ -94,8 +97,9 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
         exc.filename, exc.filename2 = str(target), None
         raise
     finally:
-        for tmp, _ in pending:
-            tmp.unlink(missing_ok=True)
+        with signals_held():
+            for tmp, _ in pending:
+                tmp.unlink(missing_ok=True)
 
 
 def _keep_aside(target: Path) -> Path | None:
@@ -113,6 +117,9 @@ def _keep_aside(target: Path) -> Path | None:
             return kept
         except FileExistsError:
             continue
+        except OSError:  # a file system without hard links: a copy does the same, slower
+            shutil.copy2(target, kept, follow_symlinks=False)
+            return kept
 
 
 def _roll_back(done: list[tuple[Path, Path | None]]) -> None:
@@ -134,6 +141,22 @@ def _create_beside(path: Path) -> tuple[Path, int]:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while cleaning up (temporary files, a work folder), so a
+    signal cannot cut the clean-up short; one that came meanwhile acts as soon as it is done."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError):  # no signal masks here, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 @contextmanager

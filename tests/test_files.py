@@ -156,3 +156,19 @@ def test_two_builds_at_once_leave_one_whole_set(tmp_path):
         json_text = (out / "story.json").read_text()
         first = "first version" in json_text
         assert ("first version" in srt) == first and ("first version" in vtt) == first
+
+
+def test_without_hard_links_the_replaced_files_are_kept_as_copies(tmp_path, monkeypatch):
+    import broadcast.files as files
+
+    def no_links(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+    (tmp_path / "story.srt").write_text("old srt")
+    (tmp_path / "story.vtt").mkdir()
+    with pytest.raises(OSError):
+        files.write_all_atomic({tmp_path / "story.srt": "new srt", tmp_path / "story.vtt": "new vtt"})
+    assert (tmp_path / "story.srt").read_text() == "old srt"
+    files.write_all_atomic({tmp_path / "story.srt": "new srt"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.srt", "story.vtt"]

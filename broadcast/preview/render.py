@@ -22,7 +22,7 @@ import pysubs2
 
 from broadcast.errors import BroadcastError, UnusableInput
 from broadcast.exporters import exporters
-from broadcast.files import temp_prefix
+from broadcast.files import signals_held, temp_prefix
 from broadcast.model import Build
 from broadcast.preview import running_time
 from broadcast.timecode import ms_to_timecode
@@ -181,4 +181,5 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
             outputs.append(target)
         return outputs
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        with signals_held():
+            shutil.rmtree(work, ignore_errors=True)
