@@ -63,9 +63,10 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
     try:
         try:
             for target, data in files.items():
-                tmp, fd = _create_beside(Path(target))
-                pending.append((tmp, Path(target)))
-                handles.append(fd)
+                with signals_held():  # a file created is a file known, to be removed
+                    tmp, fd = _create_beside(Path(target))
+                    pending.append((tmp, Path(target)))
+                    handles.append(fd)
                 view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
                 while view:
                     view = view[os.write(fd, view):]
@@ -77,22 +78,24 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
         try:
             while pending:
                 tmp, target = pending[0]
-                kept = _keep_aside(target)
-                try:
-                    os.replace(tmp, target)
-                except BaseException:
-                    if kept is not None:
-                        kept.unlink(missing_ok=True)
-                    raise
-                done.append((target, kept))
-                pending.pop(0)
+                with signals_held():  # each file either replaced and recorded, or neither
+                    kept = _keep_aside(target)
+                    try:
+                        os.replace(tmp, target)
+                    except BaseException:
+                        if kept is not None:
+                            kept.unlink(missing_ok=True)
+                        raise
+                    done.append((target, kept))
+                    pending.pop(0)
         except BaseException:
             with signals_held():
                 _roll_back(done)
             raise
-        for _, kept in done:
-            if kept is not None:
-                kept.unlink(missing_ok=True)
+        with signals_held():
+            for _, kept in done:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)
     except OSError as exc:
         exc.filename, exc.filename2 = str(target), None
         raise
