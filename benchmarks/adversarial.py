@@ -117,7 +117,8 @@ def _cyrillic_in_english(nbytes: int) -> bytes:
 
 
 SHAPES: list[Shape] = [
-    Shape("plain narration", "the baseline: an ordinary script", lambda n: (lambda d=_script(_paragraphs(n)).encode(): build(d))),
+    Shape("plain narration", "the baseline: an ordinary script",
+          lambda n: (lambda data=_script(_paragraphs(n)).encode(): build(data))),
     Shape("timings spread over a day", "cue timing across 23 hours of silence",
           _with_timings(lambda k, n: k * 23 * 3600 / max(1, n))),
     Shape("timings all at one instant", "every word at the same time",

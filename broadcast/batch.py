@@ -19,8 +19,8 @@ import os
 import signal
 import sys
 import time
-from contextlib import nullcontext
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -43,8 +43,8 @@ class Settings:
     only: tuple[str, ...] = ()
     #: the exporters' options (build_options in the CLI)
     options: dict = field(default_factory=dict, compare=False)
-    #: the files the options were read from, each with what it is ("word-timing file"): no
-    #: deliverable may replace one
+    #: the files the options were read from, each with what it is ("the word-timing file"):
+    #: no deliverable may replace one
     inputs: tuple[tuple[Path, str], ...] = ()
 
 
@@ -81,13 +81,13 @@ def refuse_replacing_inputs(targets: Iterable[Path], inputs: dict[Path, str], sc
     if clash is not None:
         target, original, what = clash
         prefix = f"{script}: its " if script is not None else ""
-        raise UnusableInput(f"{prefix}{target.name} would overwrite an {what}, {original}; "
+        raise UnusableInput(f"{prefix}{target.name} would overwrite {what} {original}; "
                             f"write to another folder")
 
 
 def input_clash(scripts: Iterable[Path], out_dir: Path, settings: Settings) -> None:
-    """Before a batch writes anything: refuse it when a deliverable of any script would
-    replace a file the options name (timings, pronouncer, video)."""
+    """Before a build or a batch writes anything: refuse it when a deliverable of any of its
+    scripts would replace a file the options name (timings, pronouncer, video)."""
     if settings.inputs:
         refuse_replacing_inputs((out_dir / name for p in scripts for name in deliverable_names(p.stem, settings.only)),
                                 dict(settings.inputs))
@@ -120,7 +120,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
                            **settings.options)
         outputs, left_out = render_set(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
-        refuse_replacing_inputs(targets, {**dict.fromkeys(protected, "input script"), path: "input script",
+        refuse_replacing_inputs(targets, {**dict.fromkeys(protected, "an input script"), path: "an input script",
                                           **dict(settings.inputs)}, path)
         prepare_output(out_dir)
         try:

@@ -126,7 +126,7 @@ def build_options(args) -> dict:
 
 def input_files(args) -> tuple[tuple[Path, str], ...]:
     """The files the options name, with what each is: no output may replace one."""
-    named = (("timings", "word-timing file"), ("pronouncer", "pronouncer"), ("video", "video"))
+    named = (("timings", "the word-timing file"), ("pronouncer", "the pronouncer"), ("video", "the video"))
     return tuple((getattr(args, key), what) for key, what in named if getattr(args, key, None))
 
 
@@ -231,11 +231,11 @@ def cmd_preview(args) -> int:
 
 def cmd_render(args) -> int:
     from broadcast.batch import refuse_replacing_inputs
-    from broadcast.preview.render import OUTPUTS, render
-    refuse_replacing_inputs([args.output / f"{args.file.stem}{suffix}" for _, suffix in OUTPUTS],
-                            {args.file: "input script", **dict(input_files(args))})
     from broadcast.errors import printable
     from broadcast.files import folder_lock
+    from broadcast.preview.render import OUTPUTS, render
+    refuse_replacing_inputs([args.output / f"{args.file.stem}{suffix}" for _, suffix in OUTPUTS],
+                            {args.file: "the input script", **dict(input_files(args))})
     build = _build(args.file, args)
     args.output.mkdir(parents=True, exist_ok=True)
     with folder_lock(args.output):

@@ -259,7 +259,7 @@ def _identity(path: Path, follow: bool) -> tuple[int, int] | None:
 
 def replaced_input(targets: Iterable[Path], inputs: Mapping[Path, str]) -> tuple[Path, Path, str] | None:
     """The first target whose writing would replace an input file, with that input and what
-    it is ("script", "word-timing file"); None when no target touches an input.
+    it is ("the word-timing file"); None when no target touches an input.
 
     Two names are one file when their directory entries are the same (folders resolved) or
     when they are the same file on disk (device and inode: a hard link, another spelling on

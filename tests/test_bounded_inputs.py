@@ -6,7 +6,6 @@ naming what is wrong, never an internal error."""
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -143,7 +142,8 @@ def test_an_unusable_profile_is_exit_2_on_the_command_line(tmp_path):
 @pytest.mark.parametrize("text", [
     "1\n99999999999:00:00,000 --> 99999999999:00:01,000\nhi\n",
     "WEBVTT\n\n99999999999999999999:00:00.000 --> 00:00:01.000\nhi\n",
-    "[Script Info]\n[Events]\nFormat: Layer, Start, End, Style, Text\nDialogue: 0,999999999999:00:00.00,0:00:01.00,Default,hi\n",
+    "[Script Info]\n[Events]\nFormat: Layer, Start, End, Style, Text\n"
+    "Dialogue: 0,999999999999:00:00.00,0:00:01.00,Default,hi\n",
     "hello",
     "",
 ])

@@ -3,8 +3,9 @@ spans, and the cues that share the screen with a lower-third lifted to the top.
 
 Text is escaped as WebVTT requires (`&`, `<`, `>`), so a script's `<script>` or `&` is shown
 as written, and a time in the text (`00:00:01.000`) gets an invisible word joiner after each
-colon, so that no reader takes a line with two of them for a new cue. A raised cue gets `line:8%`: its top edge 8% down the picture, clear of the
-lower-third, which is where broadcasters put a subtitle displaced from the bottom.
+colon, so that no reader takes a line with two of them for a new cue. A raised cue gets
+`line:8%`: its top edge 8% down the picture, clear of the lower-third, which is where
+broadcasters put a subtitle displaced from the bottom.
 """
 
 from __future__ import annotations
