@@ -58,7 +58,15 @@ def read_timings(data: bytes) -> tuple[str, tuple[WordTiming, ...]]:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise UnusableInput(f"the word-timing file is not valid JSON (line {exc.lineno}: {exc.msg})") from None
-        source, words = _read_json(doc)
+        except RecursionError:
+            raise UnusableInput("the word-timing file nests JSON deeper than any timing format") from None
+        except ValueError as exc:  # a number of more digits than Python reads
+            raise UnusableInput(f"the word-timing file is not usable JSON ({exc})") from None
+        try:
+            source, words = _read_json(doc)
+        except (TypeError, AttributeError, RecursionError) as exc:  # a known format's keys, wrong values
+            raise UnusableInput(f"the word-timing file is JSON of no known word-timing format "
+                                f"(WhisperX, stable-ts, Gentle or aeneas): {exc}") from None
     elif "-->" in text or head == "[Script Info]":
         source, words = _read_subtitles(text)
     else:
@@ -66,6 +74,7 @@ def read_timings(data: bytes) -> tuple[str, tuple[WordTiming, ...]]:
                             "JSON, or SRT or WebVTT subtitles")
     if not any(w.start is not None or w.end is not None for w in words):
         raise UnusableInput(f"the {source} file has no word with a time")
+    check_order(words)
     return source, tuple(words)
 
 
@@ -87,7 +96,8 @@ def _read_json(doc) -> tuple[str, list[WordTiming]]:
         if isinstance(segments, list) and segments and all(_has(s, "text") for s in segments):
             # Whisper without word times: each segment's time spread over its words
             return "whisper", [w for s in segments
-                               for w in _spread(str(s["text"]).split(), _ms(s.get("start")), _ms(s.get("end")))]
+                               for w in _spread(str(s["text"]).split(), _ms(s.get("start"), s["text"]),
+                                                _ms(s.get("end"), s["text"]))]
     raise UnusableInput("JSON of no known word-timing format (WhisperX, stable-ts, Gentle or aeneas)")
 
 
@@ -95,23 +105,67 @@ def _has(entry, key: str) -> bool:
     return isinstance(entry, dict) and key in entry
 
 
-def _ms(value) -> int | None:
-    """Seconds (a number or a numeric string) as whole ms; None when missing or not a time."""
-    if isinstance(value, str):
-        try:
-            value = float(value)
-        except ValueError:
-            return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+def _ms(value, word: str) -> int | None:
+    """Seconds (a number or a numeric string) as whole ms; None when the file gives none.
+
+    A time that is given but is no time (negative, infinite, not a number) makes the file
+    unusable: a recogniser never writes one, so the file was damaged or made by hand."""
+    if value is None:
         return None
-    return round(value * 1000) if math.isfinite(value) and value >= 0 else None
+    ms = math.nan
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            ms = float(value) * 1000
+        except (ValueError, OverflowError):
+            pass
+    if not math.isfinite(ms) or ms < 0:
+        raise UnusableInput(f"the word-timing file gives the word {_quoted(word)} the time {str(value)[:40]!r}, "
+                            f"which is not a time in seconds")
+    return round(ms)
+
+
+def _quoted(word: str) -> str:
+    """A word of the timing file for a message: quoted, on one line, not too long."""
+    word = " ".join(str(word).split())
+    return repr(word if len(word) <= 40 else word[:39] + "\u2026")
 
 
 def _timing(word: str, start, end) -> WordTiming:
-    start, end = _ms(start), _ms(end)
-    if start is not None and end is not None and end < start:
-        end = start
+    start, end = _ms(start, word), _ms(end, word)
     return WordTiming(word.strip(), start, end)
+
+
+def check_order(words: Sequence[WordTiming]) -> None:
+    """Refuse a file whose times go backwards: a word ending before it starts, or starting
+    before the word ahead of it started."""
+    latest = None  # the start of the last timed word
+    for number, w in enumerate(words, 1):
+        if w.start is not None and w.end is not None and w.end < w.start:
+            raise UnusableInput(f"the word-timing file has word {number}, {_quoted(w.word)}, ending at "
+                                f"{w.end / 1000:g} s before it starts at {w.start / 1000:g} s")
+        start = w.start if w.start is not None else w.end
+        if start is None:
+            continue
+        if latest is not None and start < latest:
+            raise UnusableInput(f"the word-timing file has word {number}, {_quoted(w.word)}, at "
+                                f"{start / 1000:g} s, before the word ahead of it ({latest / 1000:g} s)")
+        latest = start
+
+
+#: how far past the script's own length (at an ordinary pace) a word's time may be: a day,
+#: so a recording with long silences fits and a typing slip (`1e9` seconds) does not
+TIME_SLACK_MS = 86_400_000
+
+
+def check_span(words: Sequence[WordTiming], script: Sequence[str]) -> None:
+    """Refuse a file with a time later than a day past the script's length at a slow pace."""
+    limit = TIME_SLACK_MS + 2 * _MS_PER_CHAR * sum(len(w) + 1 for w in script)
+    for number, w in enumerate(words, 1):
+        latest = max(t for t in (w.start, w.end, 0) if t is not None)
+        if latest > limit:
+            raise UnusableInput(f"the word-timing file has word {number}, {_quoted(w.word)}, at "
+                                f"{latest / 1000:g} s, more than a day past the script's length; "
+                                f"times are in seconds from the start of the recording")
 
 
 def _entry(w: dict) -> WordTiming:
@@ -135,7 +189,8 @@ def _aeneas(fragments: list) -> Iterable[WordTiming]:
             continue
         lines = fragment.get("lines") or []
         words = " ".join(str(line) for line in lines).split()
-        yield from _spread(words, _ms(fragment.get("begin")), _ms(fragment.get("end")))
+        yield from _spread(words, _ms(fragment.get("begin"), " ".join(words)),
+                           _ms(fragment.get("end"), " ".join(words)))
 
 
 def _read_subtitles(text: str) -> tuple[str, list[WordTiming]]:
@@ -448,6 +503,7 @@ def conform(report: Report, data: bytes) -> tuple[WordAlignment, tuple[str, ...]
     script = [w for words in per_segment for w in words]
     if not script:
         raise UnusableInput("the script has no words to time")
+    check_span(recognised, script)
     aligned = align(script, recognised)
     matched, rate = sum(aligned.matched), aligned.match_rate
     summary = (f"{source} timings: {matched} of {len(script)} script words matched ({rate:.1%}); "

@@ -17,13 +17,16 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from broadcast.errors import BroadcastError, UnusableInput
+from broadcast.errors import BroadcastError, UnusableInput, printable
+from broadcast.files import directory_entry, replaced_input, temp_prefix
 from broadcast.profiles import StyleProfile
 
 #: a temporary file older than this was left by a killed run, not by a build in progress
@@ -40,6 +43,9 @@ class Settings:
     only: tuple[str, ...] = ()
     #: the exporters' options (build_options in the CLI)
     options: dict = field(default_factory=dict, compare=False)
+    #: the files the options were read from, each with what it is ("the word-timing file"):
+    #: no deliverable may replace one
+    inputs: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,21 +77,35 @@ def deliverable_names(stem: str, only: Iterable[str] = ()) -> list[str]:
     return [f"{stem}{table[name].suffix}" for name in (only or table)]
 
 
-def directory_entry(path: Path) -> Path:
-    """The directory entry a path names (its folder resolved, the name itself not followed)."""
-    return path.absolute().parent.resolve() / path.name
+def refuse_replacing_inputs(targets: Iterable[Path], inputs: dict[Path, str], script: Path | None = None) -> None:
+    """UnusableInput when writing a target would replace a file the command reads."""
+    clash = replaced_input(targets, inputs)
+    if clash is not None:
+        target, original, what = clash
+        prefix = f"{script}: its " if script is not None else ""
+        raise UnusableInput(f"{prefix}{target.name} would overwrite {what} {original}; "
+                            f"write to another folder")
+
+
+def input_clash(scripts: Iterable[Path], out_dir: Path, settings: Settings) -> None:
+    """Before a build or a batch writes anything: refuse it when a deliverable of any of its
+    scripts would replace a file the options name (timings, pronouncer, video)."""
+    if settings.inputs:
+        refuse_replacing_inputs((out_dir / name for p in scripts for name in deliverable_names(p.stem, settings.only)),
+                                dict(settings.inputs))
 
 
 def build_one(path: Path, out_dir: Path, settings: Settings,
-              protected: frozenset[Path] = frozenset()) -> FileResult:
+              protected: frozenset[Path] = frozenset(), lock: bool = True) -> FileResult:
     """Build one script into `out_dir`, named after the file's stem; never raises for bad input.
 
     `protected` holds the other inputs of a batch (as `directory_entry` paths): a deliverable that
     would land on one of them, or on the script itself, fails the build before anything is
-    written.
+    written. The files are written holding the folder's lock (`broadcast.files.folder_lock`),
+    unless `lock` is False because the caller holds it for a whole batch.
     """
     from broadcast.cli import read_input
-    from broadcast.files import write_all_atomic
+    from broadcast.files import folder_lock, write_all_atomic
 
     path, out_dir = Path(path), Path(out_dir)
     started = time.perf_counter()
@@ -95,17 +115,15 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        outputs, warnings, prose_read = script_outputs(path.stem, read_input(path), settings)
+        notes: list[str] = []
+        outputs, warnings, prose_read = script_outputs(path.stem, read_input(path, notes), settings)
         targets = {out_dir / name: text for name, text in outputs.items()}
-        inputs = protected | {directory_entry(path)}
-        out_entry = out_dir.absolute().resolve()
-        for target in targets:
-            if out_entry / target.name in inputs:
-                raise UnusableInput(f"{path}: its {target.name} would overwrite an input script; "
-                                    f"write to another folder")
+        refuse_replacing_inputs(targets, {**dict.fromkeys(protected, "an input script"), path: "an input script",
+                                          **dict(settings.inputs)}, path)
         prepare_output(out_dir)
         try:
-            write_all_atomic(targets)
+            with folder_lock(out_dir) if lock else nullcontext():
+                write_all_atomic(targets)
         except OSError as exc:
             raise UnusableInput(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
         written = list(targets)
@@ -118,27 +136,29 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), warnings, seconds=time.perf_counter() - started, prose_read=prose_read)
+    return FileResult(path, tuple(written), (*notes, *warnings), seconds=time.perf_counter() - started,
+                      prose_read=prose_read)
 
 
 def script_outputs(stem: str, text: str, settings: Settings
                    ) -> tuple[dict[str, str], tuple[str, ...], tuple[int, int]]:
-    """Every deliverable of a script file, by file name, the build's warnings, and (words
-    read as speech, prose words) over its stories.
+    """Every deliverable of a script file, by file name, the build's warnings (and why any
+    format was left out), and (words read as speech, prose words) over its stories.
 
     A script of one story gets `STEM.srt`, `STEM.json`, ...; a file holding several stories of
     a rundown (`broadcast.rundown`) gets a set per story, `STEM-NN-SLUG.srt`, ..., and the
     rundown summary `STEM.rundown.txt` and `STEM.rundown.json`."""
     from broadcast import rundown
-    from broadcast.exporters import render_all
+    from broadcast.exporters import render_set
     from broadcast.pipeline import build_text
 
     only = list(settings.only) or None
     found = rundown.split(text)
     if len(found.stories) == 1:
         build = build_text(text, settings.profile, convention=settings.convention, **settings.options)
-        return ({f"{stem}{suffix}": out for suffix, out in render_all(build, only).items()},
-                build.warnings + found.warnings, build.report.prose_read())
+        outputs, left_out = render_set(build, only)
+        return ({f"{stem}{suffix}": out for suffix, out in outputs.items()},
+                build.warnings + left_out + found.warnings, build.report.prose_read())
     if settings.options.get("timings"):
         raise UnusableInput(f"--timings belong to one recording, and this file holds "
                             f"{len(found.stories)} stories; build each story's script on its own")
@@ -150,8 +170,9 @@ def script_outputs(stem: str, text: str, settings: Settings
                                **settings.options)
         except UnusableInput as exc:
             raise UnusableInput(f"story {story.number:02d} ({story.slug or 'no slug'}): {exc}") from None
-        outputs.update({f"{story_stem}{suffix}": out for suffix, out in render_all(build, only).items()})
-        warnings.extend(f"story {story.number:02d}: {warning}" for warning in build.warnings)
+        story_outputs, left_out = render_set(build, only)
+        outputs.update({f"{story_stem}{suffix}": out for suffix, out in story_outputs.items()})
+        warnings.extend(f"story {story.number:02d}: {warning}" for warning in build.warnings + left_out)
         read = [a + b for a, b in zip(read, build.report.prose_read())]
         runs.append(rundown.StoryRun(story.number, story.slug, story_stem, build.report.form,
                                      build.total, build.report.stated_trt))
@@ -212,9 +233,10 @@ def prepare_output(out_dir: Path) -> None:
         raise UnusableInput(f"cannot create {out_dir}: {exc.strerror or exc}") from None
 
 
-def remove_stale_parts(out_dir: Path, names: Iterable[str]) -> int:
-    """Remove temporary files a killed run left for these deliverables; how many went."""
-    wanted = set(names)
+def remove_stale_parts(out_dir: Path, names: Iterable[str], older_than: float = STALE_PART_SECONDS) -> int:
+    """Remove temporary files a killed run left for these deliverables; how many went.
+    `older_than` 0 removes them all: only while holding the folder's lock."""
+    prefixes = {temp_prefix(name) for name in names}
     removed, now = 0, time.time()
     if not out_dir.is_dir():
         return 0
@@ -223,11 +245,10 @@ def remove_stale_parts(out_dir: Path, names: Iterable[str]) -> int:
             name = entry.name
             if not (name.startswith(".") and name.endswith(".part")):
                 continue
-            deliverable = name[1:-len(".part")].rpartition(".")[0]
-            if deliverable not in wanted:
+            if name[:name.rindex(".", 0, -len(".part")) + 1] not in prefixes:
                 continue
             try:
-                if now - entry.stat().st_mtime > STALE_PART_SECONDS:
+                if now - entry.stat().st_mtime >= older_than:
                     os.unlink(entry.path)
                     removed += 1
             except FileNotFoundError:  # another run finished with it first
@@ -239,40 +260,71 @@ def build_many(paths: list[Path], out_dir: Path, settings: Settings, jobs: int =
     """Results in the order the builds finish, with `jobs` worker processes when above 1.
 
     Scripts whose stem clashes with an earlier one are skipped (reported as failed). The
+    folder's lock is taken here and held until the last result is in, so no other build
+    writes the folder meanwhile; an interrupted batch removes its temporary files. The
     workers are started here, before the caller starts any thread of its own (a progress
     bar), and get the batch's settings once rather than with every script.
     """
+    from broadcast.files import folder_lock
     todo, clashes, protected = plan(paths, out_dir)
-    remove_stale_parts(out_dir, (n for p in todo for n in deliverable_names(p.stem, settings.only)))
-    if jobs <= 1 or len(todo) <= 1:
-        return chain(clashes, (build_one(path, out_dir, settings, protected) for path in todo))
-    from multiprocessing import Pool
-    pool = Pool(jobs, initializer=_start_worker, initargs=(out_dir, settings, protected))
+    prepare_output(out_dir)
+    lock = folder_lock(out_dir)
+    lock.__enter__()  # now, not when the first result is asked for: a second batch stops at once
+    try:
+        names = [n for p in todo for n in deliverable_names(p.stem, settings.only)]
+        remove_stale_parts(out_dir, names)
+        if jobs <= 1 or len(todo) <= 1:
+            builds = (build_one(path, out_dir, settings, protected, lock=False) for path in todo)
+            return _started(_finish(None, chain(clashes, builds), lock, out_dir, names))
+        from multiprocessing import Pool
+        pool = Pool(jobs, initializer=_start_worker, initargs=(out_dir, settings, protected, os.getpid()))
+    except BaseException:
+        lock.__exit__(*sys.exc_info())
+        raise
     # Scripts go to the workers a few at a time: one at a time, the hand-over costs as much
     # as a small script's build; many at a time, one worker is left with the tail alone.
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    return chain(clashes, _finish(pool, pool.imap_unordered(_build_in_worker, todo, chunk)))
+    return chain(clashes, _started(_finish(pool, pool.imap_unordered(_build_in_worker, todo, chunk), lock, out_dir,
+                                           names)))
 
 
-def _finish(pool, results: Iterator[FileResult]) -> Iterator[FileResult]:
-    """The workers' results; the pool is stopped when they are all in, or when the caller
-    stops asking (an interrupt, an error)."""
+def _started(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """The `_finish` generator run to its first yield, so that its clean-up (the pool, the lock)
+    runs even when no result is ever asked for: on an interrupt before the first, Python
+    closes it as it lets go of it."""
+    next(results)
+    return results
+
+
+def _finish(pool, results: Iterator[FileResult], lock, out_dir: Path, names: list[str]) -> Iterator[FileResult]:
+    """The results; the pool is stopped and the folder's lock let go when they are all in,
+    or when the caller stops asking (an interrupt, an error): then the workers' temporary
+    files go too."""
     try:
+        yield None  # started (see `_started`)
         yield from results
     except BaseException:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        # Still holding the lock, so every temporary file of these deliverables is this
+        # batch's own, whatever its age.
+        remove_stale_parts(out_dir, names, older_than=0)
         raise
     finally:
-        pool.close()
-        pool.join()
+        if pool is not None:
+            pool.close()
+            pool.join()
+        lock.__exit__(None, None, None)
 
 
 _worker_batch: tuple[Path, Settings, frozenset[Path]] | None = None
+_parent: int | None = None  # the process that started this worker
 
 
-def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path]) -> None:
-    global _worker_batch
-    _worker_batch = (out_dir, settings, protected)
+def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path], parent: int) -> None:
+    global _worker_batch, _parent
+    _worker_batch, _parent = (out_dir, settings, protected), parent
     # What the worker inherits (the modules, their tables) lives as long as it does: out of
     # the collector's sight, its passes stay short and the pages shared with the parent
     # stay shared.
@@ -280,11 +332,35 @@ def _start_worker(out_dir: Path, settings: Settings, protected: frozenset[Path])
     # Ctrl-C reaches the whole process group: the parent stops the pool and says so in one
     # line; a worker taking it too would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent stops the pool with SIGTERM: the worker leaves as from sys.exit, so the
+    # write under way removes its temporary files, and quietly.
+    signal.signal(signal.SIGTERM, _leave)
+    _die_with_parent()
+
+
+def _leave(signum, frame) -> None:
+    if os.getppid() != _parent:  # the parent is gone: nothing is left to read what we print
+        sys.stderr = open(os.devnull, "w")
+    raise SystemExit(0)
+
+
+def _die_with_parent() -> None:
+    """Have the system send SIGTERM to this worker when its parent dies (Linux); without it a
+    killed parent's workers would write their results to a closed pipe."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != _parent:  # the parent died before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _build_in_worker(path: Path) -> FileResult:
     out_dir, settings, protected = _worker_batch
-    return build_one(path, out_dir, settings, protected)
+    return build_one(path, out_dir, settings, protected, lock=False)  # the parent holds the lock
 
 
 def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 1) -> int:
@@ -296,6 +372,7 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
     from broadcast.cli import EXIT_FAILED, EXIT_OK
 
     scripts = expand_inputs(paths)
+    input_clash(scripts, out_dir, settings)
     prepare_output(out_dir)
     errors = Console(stderr=True)
     results: dict[Path, FileResult] = {}
@@ -311,7 +388,7 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
             if not result.ok:
                 failed += 1
                 # One line each, never wrapped, so that a log of a night's run can be searched.
-                progress.console.print(f"broadcast: error: {escape(_reason(result))}", highlight=False,
+                progress.console.print(f"broadcast: error: {escape(printable(_reason(result)))}", highlight=False,
                                        soft_wrap=True, style="red")
                 if result.internal and os.environ.get("BROADCAST_DEBUG"):
                     progress.console.print(escape(result.detail), highlight=False, soft_wrap=True)
@@ -340,7 +417,7 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
 
     built = [r for r in results if r.ok]
     rate = len(results) / elapsed if elapsed > 0 else 0.0
-    table = Table(title=f"{len(built)} of {len(results)} scripts built into {escape(str(out_dir))} "
+    table = Table(title=f"{len(built)} of {len(results)} scripts built into {escape(printable(str(out_dir)))} "
                         f"in {elapsed:.1f} s ({rate:.0f} scripts/s)", title_justify="left")
     table.add_column("script", overflow="fold")
     table.add_column("result")
@@ -350,9 +427,9 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
     shown = results if len(results) <= TABLE_ROWS else [r for r in results if not r.ok]
     for r in shown:
         reason = "" if r.ok else (r.error or "").removeprefix(f"{r.path}: ")
-        table.add_row(escape(str(r.path)), "built" if r.ok else "[red]failed[/red]",
+        table.add_row(escape(printable(str(r.path))), "built" if r.ok else "[red]failed[/red]",
                       str(len(r.written)), str(len(r.warnings)),
-                      escape(reason + (" (internal error)" if r.internal else "")))
+                      escape(printable(reason + (" (internal error)" if r.internal else ""))))
     if len(shown) < len(results):
         table.add_row(f"... {len(built)} more built", "", str(sum(len(r.written) for r in built)),
                       str(sum(len(r.warnings) for r in built)), "")

@@ -24,6 +24,7 @@ import srt
 
 from broadcast.errors import UnusableInput
 from broadcast.cue_text import timestamp
+from broadcast.files import read_regular
 from broadcast.model import Subtitle
 from broadcast.profiles import StyleProfile
 from broadcast.reading import decode
@@ -33,6 +34,10 @@ RULES = ("characters per line", "lines", "reading speed", "duration", "gap", "ov
 #: how far a time read from a file may be from the time meant, in ms, by format
 RESOLUTION = {"srt": 0, "vtt": 0, "ass": 10}
 LOWER_THIRD_STYLE = "LowerThird"
+#: the latest time a cue may have: a day's programmes several times over
+MAX_TIME_MS = 100 * 3_600_000
+#: the largest subtitle file read: ten hours of subtitles are about 2 MB
+MAX_SUBTITLE_BYTES = 20_000_000
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
@@ -113,14 +118,18 @@ def read_ass(text: str) -> list[Subtitle]:
             for number, e in enumerate(events, 1)]
 
 
+_READERS = {"vtt": read_vtt, "ass": read_ass, "srt": read_srt}
+_NAMES = {"vtt": "WebVTT", "ass": "ASS", "srt": "SRT"}
+
+
 def read_cues(text: str) -> tuple[str, list[Subtitle]]:
     """The format of a subtitle file's text (by its content, not its name) and its cues."""
     head = text.lstrip("\ufeff \t\r\n")
-    if head.startswith("WEBVTT"):
-        return "vtt", read_vtt(text)
-    if _ASS_HEADER.search(text):
-        return "ass", read_ass(text)
-    return "srt", read_srt(text)
+    kind = "vtt" if head.startswith("WEBVTT") else "ass" if _ASS_HEADER.search(text) else "srt"
+    try:
+        return kind, _READERS[kind](text)
+    except (ValueError, OverflowError) as exc:  # the parsers' own errors on numbers out of range
+        raise UnusableInput(f"not a readable {_NAMES[kind]} file: {exc}") from None
 
 
 def check_cues(cues: list[Subtitle], profile: StyleProfile, resolution: int = 0) -> list[Breach]:
@@ -167,18 +176,17 @@ def check_text(text: str, profile: StyleProfile) -> list[Breach]:
     kind, cues = read_cues(text)
     if not cues:
         raise UnusableInput("no subtitles in it (not SRT, WebVTT or ASS?)")
+    for cue in cues:
+        if not 0 <= cue.start <= MAX_TIME_MS or not 0 <= cue.end <= MAX_TIME_MS:
+            raise UnusableInput(f"cue {cue.index} is timed outside 0 to {MAX_TIME_MS // 3_600_000} hours; "
+                                f"not a time a subtitle file holds")
     return check_cues(cues, profile, RESOLUTION[kind])
 
 
 def check_file(path: Path, profile: StyleProfile) -> list[Breach]:
     """Every breach of the profile in the subtitle file at `path`."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UnusableInput(f"{path}: is a folder, not a subtitle file") from None
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    data = read_regular(path, MAX_SUBTITLE_BYTES, "subtitle file")
     try:
         return check_text(decode(data), profile)
     except UnusableInput as exc:

@@ -97,25 +97,27 @@ def _version() -> str:
 MAX_SCRIPT_BYTES = 1_000_000
 
 
-def read_input(path: Path) -> str:
-    """The normalised text of a script file."""
+#: the largest word-timing file read: WhisperX JSON of ten hours of speech is about 20 MB
+MAX_TIMINGS_BYTES = 50_000_000
+
+
+def read_input(path: Path, notes: list[str] | None = None) -> str:
+    """The normalised text of a script file. What reading it repaired (stray bytes) is added
+    to `notes`, or printed as warnings when no list is given."""
     from broadcast.errors import UnusableInput
-    from broadcast.reading import read_script
+    from broadcast.files import read_regular
+    from broadcast.reading import read_script_noted
+    data = read_regular(path, MAX_SCRIPT_BYTES, "script")
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCRIPT_BYTES + 1)
-        if len(data) > MAX_SCRIPT_BYTES:
-            size = max(path.stat().st_size, len(data))
-            raise UnusableInput(f"{path}: the file has {size:,} bytes; a script has at most "
-                                f"{MAX_SCRIPT_BYTES:,}")
-    except IsADirectoryError:
-        raise UnusableInput(f"{path}: is a folder, not a script") from None
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
-    try:
-        return read_script(data)
+        text, found = read_script_noted(data)
     except UnusableInput as exc:
         raise UnusableInput(f"{path}: {exc}") from None
+    if notes is None:
+        for note in found:
+            warn(note)
+    else:
+        notes.extend(found)
+    return text
 
 
 def build_options(args) -> dict:
@@ -131,12 +133,15 @@ def build_options(args) -> dict:
     return options
 
 
+def input_files(args) -> tuple[tuple[Path, str], ...]:
+    """The files the options name, with what each is: no output may replace one."""
+    named = (("timings", "the word-timing file"), ("pronouncer", "the pronouncer"), ("video", "the video"))
+    return tuple((getattr(args, key), what) for key, what in named if getattr(args, key, None))
+
+
 def _read_bytes(path: Path) -> bytes:
-    from broadcast.errors import UnusableInput
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
+    from broadcast.files import read_regular
+    return read_regular(path, MAX_TIMINGS_BYTES, "word-timing file")
 
 
 def _build(path: Path, args) -> "Build":  # noqa: F821
@@ -160,7 +165,7 @@ def cmd_segment(args) -> int:
         from broadcast.outline import outline
         sys.stdout.write(outline(report))
     for warning in report.warnings + _rundown_warnings(text):
-        print(f"broadcast: warning: {warning}", file=sys.stderr)
+        warn(warning)
     if args.strict and doubts(report):
         print(f"broadcast: --strict: {doubts(report)} doubt(s) in the reading", file=sys.stderr)
         return EXIT_FAILED
@@ -198,10 +203,11 @@ def cmd_build(args) -> int:
     if not single and args.timings:
         raise UnusableInput("--timings belong to one recording: build its script on its own")
     settings = batch.Settings(load_profile(args.profile, args.fps), args.convention,
-                              tuple(args.only or ()), build_options(args))
+                              tuple(args.only or ()), build_options(args), input_files(args))
     if not single:
         return batch.run_batch(args.files, args.output, settings, args.jobs)
     path = args.files[0]
+    batch.input_clash([path], args.output, settings)
     batch.remove_stale_parts(args.output, batch.deliverable_names(path.stem, settings.only))
     result = batch.build_one(path, args.output, settings)
     if result.internal:
@@ -212,19 +218,24 @@ def cmd_build(args) -> int:
     if result.error:
         raise UnusableInput(result.error)
     for warning in result.warnings:
-        print(f"broadcast: warning: {warning}", file=sys.stderr)
+        warn(warning)
+    from broadcast.errors import printable
     if result.prose_read:
         spoken, prose = result.prose_read
         print(f"read {spoken} of {prose} prose words as speech ({spoken / max(1, prose):.0%})", file=sys.stderr)
-    print(f"wrote {len(result.written)} files for {path.name} to {args.output}", file=sys.stderr)
+    print(printable(f"wrote {len(result.written)} files for {path.name} to {args.output}"), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_break(args) -> int:
     from broadcast.captions import break_paragraph
     from broadcast.errors import UnusableInput
-    if args.max_chars < 1 or args.max_lines < 1:
-        raise UnusableInput("--max-chars and --max-lines must be at least 1")
+    from broadcast.profiles import LIMITS
+    # what a subtitle can be, as a profile may set it: more would only cost time and memory
+    for option, key in (("--max-chars", "max_chars_per_line"), ("--max-lines", "max_lines")):
+        low, high, unit = LIMITS[key]
+        if not low <= getattr(args, option[2:].replace("-", "_")) <= high:
+            raise UnusableInput(f"{option} must be {low} to {high} ({unit} a subtitle can have)")
     for line in sys.stdin:
         words = line.split()
         if not words:
@@ -256,7 +267,12 @@ def cmd_preview(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from broadcast.preview.render import fit_to_video, render, video_duration
+    from broadcast.batch import refuse_replacing_inputs
+    from broadcast.errors import printable
+    from broadcast.files import folder_lock
+    from broadcast.preview.render import OUTPUTS, fit_to_video, render, video_duration
+    refuse_replacing_inputs([args.output / f"{args.file.stem}{suffix}" for _, suffix in OUTPUTS],
+                            {args.file: "the input script", **dict(input_files(args))})
     build = _build(args.file, args)
     if args.video is not None and args.video.is_file():
         whole = build
@@ -265,10 +281,12 @@ def cmd_render(args) -> int:
             print("broadcast: the video is as long as the package: subtitled on the package's "
                   "time line", file=sys.stderr)
         for warning in warnings:
-            print(f"broadcast: warning: {warning}", file=sys.stderr)
+            warn(warning)
     args.output.mkdir(parents=True, exist_ok=True)
-    for path in render(build, args.output, args.file.stem, video=args.video):
-        print(f"wrote {path}", file=sys.stderr)
+    with folder_lock(args.output):
+        written = render(build, args.output, args.file.stem, video=args.video)
+    for path in written:
+        print(printable(f"wrote {path}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -278,15 +296,30 @@ COMMANDS = {
 }
 
 
+def _stop(signum, frame) -> None:
+    """SIGTERM stops a command as Ctrl-C does: temporary files and work folders are removed
+    and a running ffmpeg is killed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    from broadcast.errors import BroadcastError
+    import signal
+
+    from broadcast.errors import BroadcastError, printable
+    signal.signal(signal.SIGTERM, _stop)
     try:
         return COMMANDS[args.command](args)
     except BroadcastError as exc:
-        print(f"broadcast: error: {exc}", file=sys.stderr)
+        print(f"broadcast: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        # Stopping already: a second signal (Ctrl-C pressed twice) must not cut the clean-up short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if os.environ.get("BROADCAST_DEBUG"):
+            import traceback
+            traceback.print_exc()
         print("broadcast: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
@@ -301,4 +334,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def internal_error_line(error: str) -> str:
-    return f"broadcast: internal error: {error} (set BROADCAST_DEBUG=1 for the traceback)"
+    from broadcast.errors import printable
+    return f"broadcast: internal error: {printable(error)} (set BROADCAST_DEBUG=1 for the traceback)"
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, on one line whatever file name it quotes."""
+    from broadcast.errors import printable
+    print(f"broadcast: warning: {printable(message)}", file=sys.stderr)

@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from broadcast.batch import FileResult, Settings, build_one, expand_inputs, plan
+from broadcast.batch import FileResult, Settings, build_one, expand_inputs, plan, prepare_output
+from broadcast.files import folder_lock
 
 
 def build_on_dask(paths: list[Path], out_dir: Path, settings: Settings, client) -> list[FileResult]:
@@ -27,14 +28,17 @@ def build_on_dask(paths: list[Path], out_dir: Path, settings: Settings, client) 
     # A few partitions per worker keep them all busy without one task per script.
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     bag = db.from_sequence(todo, npartitions=max(1, min(len(todo), workers * 4)))
-    built = bag.map(build_one, out_dir=out_dir, settings=settings, protected=protected)
-    results = {r.path: r for r in (client.compute(built).result() if todo else [])}
+    # this process holds the folder's lock for the whole archive, so the workers do not
+    built = bag.map(build_one, out_dir=out_dir, settings=settings, protected=protected, lock=False)
+    prepare_output(out_dir)
+    with folder_lock(out_dir):
+        results = {r.path: r for r in (client.compute(built).result() if todo else [])}
     results.update((r.path, r) for r in clashes)
     return [results[p] for p in paths]
 
 
 def main(argv: list[str] | None = None) -> int:
-    from broadcast.batch import prepare_output, summary_table
+    from broadcast.batch import summary_table
     from broadcast.errors import BroadcastError
     from broadcast.profiles import load_profile
 

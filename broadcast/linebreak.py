@@ -359,11 +359,12 @@ def _many_lines(widths: list[int], line_costs: list[float], i: int, j: int,
         return (_OVERFULL if total > max_chars else 0.0), ()
     if max_lines < 2:
         return None
+    key = (i, max_lines)  # the memo holds settings of words ending at j only
+    if key in memo:
+        return memo[key]
     if max_lines == 2:
         two = _two_lines(widths, line_costs, i, j, max_chars)
-        return None if two is None else (two[0], (two[1],))
-    key = (i, j, max_lines)
-    if key in memo:
+        memo[key] = None if two is None else (two[0], (two[1],))
         return memo[key]
     # More than two lines: the first line, then the best setting of the rest.
     best: tuple[float, tuple[int, ...]] | None = None
@@ -424,7 +425,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
     # the most punctuation costs the line breaks inside one event can take back
     taken_most = max(_UNBROKEN.values()) * (max_lines - 1)
     margin = math.inf if exhaustive else _MARGIN  # an infinite margin passes nothing by
-    memo: dict = {}
+    memo: dict[int, dict] = {}  # by the end j being settled: settings of words[i:j] by (i, lines)
     # best[j]: the least cost of words[:j] as events, once settled; floor[j] never exceeds it
     best = [math.inf] * (n + 1)
     floor = [0.0] * (n + 1)
@@ -501,7 +502,8 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
                     continue
                 setting_cost, lower = two[0], (two[1],)
             else:
-                setting = _many_lines(widths, line_costs, i, j, max_chars, max_lines, memo)
+                setting = _many_lines(widths, line_costs, i, j, max_chars, max_lines,
+                                      memo.setdefault(j, {}))
                 if setting is None:
                     continue
                 setting_cost, lower = setting
@@ -519,6 +521,7 @@ def break_events(words: Sequence[str], max_chars: int, max_lines: int, *,
         best[j] = floor[j] = best_j
         choice[j] = chosen
         settled[j] = 1
+        memo.pop(j, None)  # no later event ends at j: memory stays linear in the words
         return None
 
     for j in range(1, n + 1):

@@ -248,8 +248,9 @@ class Build:
     #: how the words were matched to real timings, when `--timings` was given
     alignment: WordAlignment | None = None
     #: texts derived from this build and asked for more than once (the ASS events the
-    #: preview page draws), kept with the build rather than in a module
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    #: preview page draws), kept with the build rather than in a module; not an init field,
+    #: so a build changed by dataclasses.replace starts with its own, empty
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
     #: the package alone, on the clip's time line (its first frame is zero, or `offset`):
     #: what plays against the package video; None when the report has no package
     package: Build | None = field(default=None, compare=False, repr=False)

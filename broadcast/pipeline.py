@@ -27,7 +27,7 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
     start = options.get("start")
     offset = timecode_to_ms(start, profile.fps, drop_frame=is_drop_frame_rate(profile.fps)) if start else 0
     alignment, notes = None, ()
-    if options.get("timings"):
+    if options.get("timings") is not None:  # an empty file is refused, not ignored
         # The aligner (and its string-distance library) only when there are timings to conform.
         from broadcast.align import conform, timeline_from_words
         alignment, notes = conform(report, options["timings"])

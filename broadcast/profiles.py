@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
 from broadcast.errors import UnknownProfile, UnusableInput
+from broadcast.files import read_regular
 from broadcast.timecode import frames_to_ms, ms_to_frames
+
+#: a style profile is a few lines of TOML
+MAX_PROFILE_BYTES = 100_000
 
 #: frame rates a profile or --fps may name; NTSC rates are exact fractions
 FRAME_RATES = {
@@ -86,30 +91,83 @@ def profile_names() -> list[str]:
     return sorted(p.stem for p in styles_dir().glob("*.toml"))
 
 
+#: what a subtitle guide can ask for, by key: (least, most, unit). Outside these a value is
+#: a typing slip (`max_lines = 0`, `max_duration = 1e300`) that would stall or break a build.
+LIMITS = {
+    "max_chars_per_line": (1, 100, "characters"),
+    "max_lines": (1, 4, "lines"),
+    "max_chars_per_second": (1, 100, "characters a second"),
+    "min_duration": (0, 60, "seconds"),
+    "max_duration": (0.1, 600, "seconds"),
+    "min_gap_frames": (0, 100, "frames"),
+    "lower_third_hold": (0.5, 600, "seconds"),
+    "read_rate": (30, 600, "words a minute"),
+    "super_gap": (0, 60, "seconds"),
+    "resuper_after": (0, 36_000, "seconds"),
+}
+#: keys whose value is a count
+WHOLE = ("max_chars_per_line", "max_lines", "min_gap_frames")
+
+
+def _number(file: str, key: str, value) -> float:
+    """A profile value checked against `LIMITS`; UnusableInput naming the key otherwise."""
+    low, high, unit = LIMITS[key.partition(".")[0]]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UnusableInput(f"style profile {file}: {key} = {value!r} is not a number")
+    if key in WHOLE and math.isfinite(value) and value != int(value):
+        raise UnusableInput(f"style profile {file}: {key} = {value!r} is not a whole number")
+    if not (math.isfinite(value) and low <= value <= high):
+        raise UnusableInput(f"style profile {file}: {key} = {value!r} is out of range "
+                            f"({low:g} to {high:g} {unit})")
+    return value
+
+
 def load_profile(name: str = "broadcast", fps: str | float | None = None) -> StyleProfile:
-    """A profile by name (`styles/NAME.toml`) or by the path of a TOML file."""
+    """A profile by name (`styles/NAME.toml`) or by the path of a TOML file, its values
+    checked against `LIMITS`."""
     path = Path(name) if name.endswith(".toml") else styles_dir() / f"{name}.toml"
-    if not path.is_file():
+    if not path.exists():
         raise UnknownProfile(f"no style profile {name!r}; known: {', '.join(profile_names())}")
+    file = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        profile = StyleProfile(
-            name=data["name"],
-            description=data.get("description", ""),
-            source=data.get("source", ""),
-            max_chars_per_line=int(data["max_chars_per_line"]),
-            max_lines=int(data["max_lines"]),
-            max_chars_per_second=float(data["max_chars_per_second"]),
-            min_duration=round(float(data["min_duration"]) * 1000),
-            max_duration=round(float(data["max_duration"]) * 1000),
-            min_gap_frames=int(data.get("min_gap_frames", 2)),
-            fps=frame_rate(str(data.get("fps", 25))),
-            lower_third_hold=round(float(data.get("lower_third_hold", 4.0)) * 1000),
-            ass_style_sheet=data.get("ass_style_sheet", "broadcast.ass"),
-            read_rate={k: float(v) for k, v in data.get("read_rate", {}).items()},
-            super_gap=round(float(data.get("super_gap", 1.0)) * 1000),
-            resuper_after=round(float(data.get("resuper_after", 300.0)) * 1000),
-        )
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise UnusableInput(f"style profile {path.name} is not valid: {exc}") from None
+        data = tomllib.loads(read_regular(path, MAX_PROFILE_BYTES).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UnusableInput(f"style profile {file} is not valid: {exc}") from None
+    for key in ("name", "max_chars_per_line", "max_lines", "max_chars_per_second", "min_duration",
+                "max_duration"):
+        if key not in data:
+            raise UnusableInput(f"style profile {file} is not valid: it has no {key}")
+    numbers = {key: _number(file, key, data[key] if key in data else default)
+               for key, default in (("max_chars_per_line", None), ("max_lines", None),
+                                    ("max_chars_per_second", None), ("min_duration", None),
+                                    ("max_duration", None), ("min_gap_frames", 2),
+                                    ("lower_third_hold", 4.0), ("super_gap", 1.0),
+                                    ("resuper_after", 300.0))}
+    if numbers["min_duration"] > numbers["max_duration"]:
+        raise UnusableInput(f"style profile {file}: min_duration = {numbers['min_duration']!r} is more "
+                            f"than max_duration = {numbers['max_duration']!r}")
+    rates = data.get("read_rate", {})
+    if not isinstance(rates, dict):
+        raise UnusableInput(f"style profile {file}: read_rate is not a table of words a minute by role")
+    sheet = data.get("ass_style_sheet", "broadcast.ass")
+    if not isinstance(sheet, str) or not (styles_dir() / sheet).is_file():
+        raise UnusableInput(f"style profile {file}: ass_style_sheet = {sheet!r} names no style sheet "
+                            f"in {styles_dir().name}/")
+    profile = StyleProfile(
+        name=str(data["name"]),
+        description=str(data.get("description", "")),
+        source=str(data.get("source", "")),
+        max_chars_per_line=int(numbers["max_chars_per_line"]),
+        max_lines=int(numbers["max_lines"]),
+        max_chars_per_second=float(numbers["max_chars_per_second"]),
+        min_duration=round(numbers["min_duration"] * 1000),
+        max_duration=round(numbers["max_duration"] * 1000),
+        min_gap_frames=int(numbers["min_gap_frames"]),
+        fps=frame_rate(str(data.get("fps", 25))),
+        lower_third_hold=round(numbers["lower_third_hold"] * 1000),
+        ass_style_sheet=sheet,
+        read_rate={str(k): float(_number(file, f"read_rate.{k}", v)) for k, v in rates.items()},
+        super_gap=round(numbers["super_gap"] * 1000),
+        resuper_after=round(numbers["resuper_after"] * 1000),
+    )
     return profile.with_fps(fps)

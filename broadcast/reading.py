@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
 import re
 import unicodedata
 
@@ -27,7 +28,10 @@ _QUOTES = str.maketrans({
 })
 # Invisible characters that break word matching. ZWJ and ZWNJ stay: they shape emoji and
 # Persian or Indic words.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C1 controls (U+0080-U+009F, terminal escapes), Unicode tag characters (invisible text
+# that some models and terminals read) and the Arabic letter mark U+061C go too.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                        "\u0080-\u009f\u061c\U000e0000-\U000e007f]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -51,12 +55,20 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONT
 
 
 def decode(data: bytes) -> str:
-    """Decode script bytes: a BOM wins, then UTF-16 without one, then UTF-8, then a legacy
-    code page (Windows-1252 for Western text, a detected one for Cyrillic, Greek and the like)."""
+    """Script bytes as text (see `decode_noted`)."""
+    return decode_noted(data)[0]
+
+
+def decode_noted(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Decode script bytes, with a note for each line that needed repair: a BOM wins, then
+    UTF-16 or UTF-32 without one, then UTF-8 (a few stray bytes in it read one by one as
+    Windows-1252, with a note naming their lines), then a legacy code page: Windows-1252
+    for Western text, else the code page whose reading is most coherent (Cyrillic, Greek,
+    Shift-JIS, GB18030 and the like)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), ()
             except UnicodeDecodeError as exc:
                 raise UnusableInput(f"the file starts with a {encoding} mark but is not {encoding} "
                                     f"(bad byte at {exc.start + len(bom)})") from None
@@ -66,17 +78,57 @@ def decode(data: bytes) -> str:
     head = data[:4096]
     if b"\x00" in head:
         encoding = _utf16_without_bom(head)
-        if encoding is None:
+        if encoding is not None:
+            try:
+                return data.decode(encoding), ()
+            except UnicodeDecodeError:
+                pass
+        text = _most_coherent(data, _WIDE)
+        if text is None:
             raise UnusableInput("the file is binary, not a script (it contains NUL bytes)")
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            raise UnusableInput("the file is binary, not a script (it contains NUL bytes)") from None
+        return text, ()
     try:
-        return _repair_mojibake(data.decode("utf-8"))
+        return _repair_mojibake(data.decode("utf-8")), ()
     except UnicodeDecodeError:
         pass
-    return _legacy(data)
+    repaired = _utf8_with_strays(data)
+    if repaired is not None:
+        return repaired
+    return _legacy(data), ()
+
+
+#: UTF-8 with at most this many stray bytes for each well-formed non-ASCII character is
+#: UTF-8 that a Windows-1252 character was pasted into (well-formed multi-byte sequences
+#: hardly ever occur in a legacy file by chance); more, and it is a legacy file
+_STRAY_SHARE = 1
+
+
+def _utf8_with_strays(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 in which a few bytes are not UTF-8: each read as the Windows-1252 character it
+    most likely was, and a note naming the lines; None when the file is not mostly UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = _STRAY.findall(text)
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - len(strays)
+    if not good or len(strays) > _STRAY_SHARE * good:
+        return None
+    lines: dict[int, list[str]] = {}
+    line_starts = [m.end() for m in re.finditer("\n", text)]
+
+    def repair(m: re.Match) -> str:
+        byte = bytes([ord(m.group(0)) - 0xDC00])
+        char = byte.decode("cp1252", errors="replace")
+        lines.setdefault(bisect_right(line_starts, m.start()) + 1, []).append(f"0x{byte[0]:02X} as {char!r}")
+        return char
+
+    repaired = _STRAY.sub(repair, text)
+    shown = [f"line {n} ({', '.join(found)})" for n, found in list(lines.items())[:5]]
+    more = f" and {len(lines) - 5} more lines" if len(lines) > 5 else ""
+    bytes_are = "1 byte that is" if len(strays) == 1 else f"{len(strays)} bytes that are"
+    note = f"{bytes_are} not UTF-8 read as Windows-1252 in {', '.join(shown)}{more}: check the spelling there"
+    return _repair_mojibake(repaired), (note,)
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -89,6 +141,76 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
+
+
+#: wide encodings without a byte-order mark, for text that is not mostly Latin
+_WIDE = ["utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be"]
+#: a reading of a file is taken when at least this share of its non-ASCII characters are
+#: coherent (see `_coherence`)
+_COHERENT = 0.9
+
+
+def _family(char: str) -> str:
+    """The writing system of a letter, by its Unicode name: CJK ideographs and kana are one."""
+    first = unicodedata.name(char, "").split(" ", 1)[0]
+    return "CJK" if first in _CJK else first
+
+
+_CJK = {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH"}
+
+
+def _coherence(text: str) -> float:
+    """The share of a text's non-ASCII characters that read like writing: runs of letters
+    of one writing system in one case pattern (lower, upper or capitalised), with
+    punctuation; a code page that is not the file's gives mixed systems, random case,
+    symbols and unassigned or control characters."""
+    runs = _NON_ASCII.findall(text)
+    total = sum(len(run) for run in runs)
+    if not total:
+        return 1.0
+    good = 0
+    for run in runs:
+        letters = "".join(c for c in run if c.isalpha())
+        signs = [unicodedata.category(c) for c in run if not c.isalpha()]
+        if letters:
+            # a word: letters of one system in one case pattern, with punctuation at most
+            families = {_family(c) for c in letters}
+            if any(sign[0] not in "PMN" for sign in signs) or len(families) > 1:
+                continue
+            if families == {"LATIN"} and len(letters) >= 3:
+                continue  # accented Latin letters alone are no word: another alphabet's bytes
+            if letters.lower() != letters.upper() and not (letters.islower() or letters.isupper()
+                                                           or letters.istitle()):
+                continue
+        elif any(sign[0] not in "PMNS" or sign == "Sk" for sign in signs):
+            continue  # signs alone (a dash, a quote, a currency sign) read as they are
+        good += len(run)
+    return good / total
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]+")
+
+
+def _most_coherent(data: bytes, encodings: list[str]) -> str | None:
+    """The most coherent strict reading of the bytes among the encodings, the first on a tie;
+    None when none is coherent enough. charset-normalizer proposes them, in its order."""
+    from charset_normalizer import from_bytes
+    proposed = [m.encoding for m in from_bytes(data, cp_isolation=encodings)]
+    best, best_score = None, _COHERENT
+    sample = data[:65536]
+    for encoding in sorted(set(proposed) | set(encodings), key=lambda e: (e not in proposed, encodings.index(e)
+                                                                              if e in encodings else 0)):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if any(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r\x0c"
+               for c in text[:len(sample)]):
+            continue
+        score = _coherence(text[:len(sample)])
+        if score > best_score:
+            best, best_score = text, score
+    return best
 
 
 def _repair_mojibake(text: str) -> str:
@@ -110,26 +232,28 @@ def _repair_mojibake(text: str) -> str:
     return _MOJIBAKE.sub(repair, text)
 
 
-# Legacy code pages a newsroom file plausibly comes in when it is not Western European.
-_CODE_PAGES = ["cp1252", "cp1250", "cp1251", "koi8_r", "iso8859_5", "cp1253", "iso8859_7", "cp1254",
-               "cp1255", "cp1256", "cp1257"]
+# Legacy code pages a newsroom file plausibly comes in when it is not Western European,
+# single-byte first: a reading of a few words that is coherent in one of them is taken
+# before a multi-byte one, in which short byte runs read as CJK characters by chance.
+_CODE_PAGES = ["cp1250", "cp1251", "koi8_r", "iso8859_5", "cp1253", "iso8859_7", "cp1254",
+               "cp1255", "cp1256", "cp1257", "cp932", "gb18030", "big5", "euc_kr"] + _WIDE
 
 
 def _legacy(data: bytes) -> str:
-    """Bytes that are not UTF-8: Windows-1252, unless that reads as a jumble of accented
-    capitals (Cyrillic, Greek, Arabic, Hebrew in their own code pages); then the code page
-    that reads most like text."""
+    """Bytes that are not UTF-8: Windows-1252 when that reads as Western text, else the
+    code page whose reading is most coherent (Windows-1252 when none is)."""
     try:
         text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    letters = [c for c in text if c.isalpha()]
-    accented = sum(1 for c in letters if "\u00c0" <= c <= "\u00ff")
-    if len(letters) < 12 or accented <= 0.5 * len(letters):
+    except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined
+        text = None
+    if text is not None and _coherence(text[:65536]) >= _WESTERN:
         return text
-    from charset_normalizer import from_bytes
-    best = from_bytes(data, cp_isolation=_CODE_PAGES).best()
-    return str(best) if best is not None else text
+    return _most_coherent(data, _CODE_PAGES) or data.decode("cp1252", errors="replace")
+
+
+#: share of coherent non-ASCII characters in Windows-1252 text: accents inside Latin words,
+#: typographers' punctuation; Cyrillic or CJK bytes read in it make runs of mixed signs
+_WESTERN = 0.95
 
 
 def normalise(text: str) -> str:
@@ -144,13 +268,18 @@ def normalise(text: str) -> str:
 def read_script(data: bytes) -> str:
     """The normalised text of a script file (a Word .docx read as its text); raises
     UnusableInput when there is none."""
+    return read_script_noted(data)[0]
+
+
+def read_script_noted(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The normalised text of a script file and the notes on what reading it repaired."""
     if not data:
         raise UnusableInput("the file is empty")
-    text = document_text(data) if is_office_file(data) else decode(data)
+    text, notes = (document_text(data), ()) if is_office_file(data) else decode_noted(data)
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise UnusableInput("the file is binary, not a script (it contains control bytes)")
     text = normalise(_CONTROL.sub("", text))
     if not text.strip():
         raise UnusableInput("the file has no text, only white space")
-    return text
+    return text, notes

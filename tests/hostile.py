@@ -39,8 +39,11 @@ def srt_words(text: str) -> list[str]:
 
 
 def vtt_words(text: str) -> list[str]:
+    from broadcast.exporters._inert import WORD_JOINER
     captions = webvtt.from_buffer(io.StringIO(text)).captions
-    return words(html.unescape(c.text) for c in captions)
+    assert len(pysubs2.SSAFile.from_string(text, format_="vtt").events) == len(captions), \
+        "pysubs2 reads another number of cues than webvtt-py does"
+    return words(html.unescape(c.text).replace(WORD_JOINER, "") for c in captions)
 
 
 def ass_subtitles(text: str) -> list[pysubs2.SSAEvent]:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadcast.align import align, read_timings
 from broadcast.errors import UnusableInput
@@ -123,7 +125,7 @@ def test_a_byte_order_mark_and_utf16_are_read():
     (b"[1, 2, 3]", "no known word-timing format"),
     (b"Russia, Iran and Turkey met in Sochi.", "not a word-timing file"),
     (b"{\"word_segments\": [{\"word\": \"Russia\"}, {\"word\": \"Iran\"}]}", "no word with a time"),
-    (b"{\"fragments\": [{\"begin\": \"x\", \"end\": \"y\", \"lines\": [\"Iran\"]}]}", "no word with a time"),
+    (b"{\"fragments\": [{\"begin\": \"x\", \"end\": \"y\", \"lines\": [\"Iran\"]}]}", "'Iran' the time 'x'"),
     (b"[Script Info]\nTitle: not finished\n", "not readable subtitles"),
     (b"1\n00:00:01,000 --> soon\nIran\n", "not readable subtitles"),
 ])
@@ -133,13 +135,31 @@ def test_unusable_files_are_refused_with_one_line(data, reason):
     assert reason in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_times_that_are_not_times_leave_the_word_untimed():
-    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5}, {"word": "and", "start": "soon"},
-                             {"word": "Turkey", "start": -2, "end": float("nan")},
-                             {"word": "met", "start": True, "end": 3.0}, {"word": "in", "start": 4.0, "end": 3.5}]}
+def test_a_missing_time_leaves_the_word_untimed():
+    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5}, {"word": "and"},
+                             {"word": "1949", "start": None, "end": 3.0}, {"word": "in", "start": 4.0, "end": 4.5}]}
     _, words = read_timings(json.dumps(doc).encode())
-    assert [(w.start, w.end) for w in words] == [(1000, 1500), (None, None), (None, None), (None, 3000),
-                                                 (4000, 4000)]
+    assert [(w.start, w.end) for w in words] == [(1000, 1500), (None, None), (None, 3000), (4000, 4500)]
+
+
+@pytest.mark.parametrize("start, end", [(-2, 3.0), (float("nan"), 3.0), (float("inf"), None), ("soon", 3.0),
+                                        (True, 3.0), (2.0, "1e999"), (2.0, -0.5), (2.0, [1])])
+def test_a_time_that_is_no_time_refuses_the_file_naming_the_word(start, end):
+    doc = {"word_segments": [{"word": "Iran", "start": 1.0, "end": 1.5},
+                             {"word": "Turkey", "start": start, "end": end}]}
+    with pytest.raises(UnusableInput, match="'Turkey'") as caught:
+        read_timings(json.dumps(doc).encode())
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("words", [
+    [("Iran", 1.0, 1.5), ("Turkey", 4.0, 3.5)],  # ends before it starts
+    [("Iran", 5.0, 5.5), ("Turkey", 1.0, 1.5)],  # starts before the word ahead of it
+])
+def test_times_out_of_order_refuse_the_file_naming_the_word(words):
+    doc = {"word_segments": [{"word": w, "start": s, "end": e} for w, s, e in words]}
+    with pytest.raises(UnusableInput, match="word 2, 'Turkey'"):
+        read_timings(json.dumps(doc).encode())
 
 
 def test_ass_subtitles_are_refused_for_their_lower_thirds_and_effects():
@@ -148,3 +168,37 @@ def test_ass_subtitles_are_refused_for_their_lower_thirds_and_effects():
     subs.events.append(pysubs2.SSAEvent(start=1000, end=2000, text="Iran and Turkey"))
     with pytest.raises(UnusableInput, match="use SRT or WebVTT"):
         read_timings(subs.to_string("ass").encode())
+
+
+@pytest.mark.parametrize("data", [
+    {"fragments": [{"lines": 5, "begin": 1, "end": 2}]},
+    {"fragments": [{"lines": ["a"], "begin": 1, "end": 2, "children": 5}]},
+    {"segments": [{"words": 5}]},
+    {"word_segments": [{"word": "Iran", "start": 1e308, "end": 1e308}]},
+    {"word_segments": [{"word": "Iran", "start": 10 ** 400, "end": 10 ** 400}]},
+    b"[" * 100_000 + b"]" * 100_000,
+    b'{"fragments": ' + b'[{"children": ' * 3000 + b"[]" + b"}]" * 3000 + b"}",
+    b'{"word_segments": [{"word": "Iran", "start": ' + b"9" * 5000 + b"}]}",
+])
+def test_any_json_is_read_or_refused_never_an_internal_error(data):
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    with pytest.raises(UnusableInput) as caught:
+        read_timings(raw)
+    assert "\n" not in str(caught.value)
+
+
+_KEYS = ["word_segments", "segments", "fragments", "words", "transcript", "word", "start", "end", "begin",
+         "lines", "children", "text", "case", "probability"]
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(_KEYS), inner,
+                                                                                 max_size=5),
+                     max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=st.dictionaries(st.sampled_from(_KEYS), _JSON, max_size=5))
+def test_json_of_any_shape_under_the_known_keys_is_read_or_refused(doc):
+    try:
+        read_timings(json.dumps(doc).encode())
+    except UnusableInput as exc:
+        assert "\n" not in str(exc)

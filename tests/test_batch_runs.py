@@ -13,6 +13,7 @@ import pytest
 
 from broadcast.batch import (STALE_PART_SECONDS, Settings, build_many, build_one, deliverable_names,
                              expand_inputs, remove_stale_parts)
+from broadcast.files import LOCK_NAME
 from broadcast.profiles import load_profile
 from tests.conftest import EXAMPLES, REFERENCE
 from tests.hostile import check_deliverables
@@ -156,7 +157,7 @@ def test_a_killed_batch_leaves_only_whole_deliverables(tmp_path, jobs):
             assert name in allowed, f"{name} is not a deliverable"
             assert data == expected[name], f"{name} is a partial file after kill -9 at {share:.0%} of the run"
         for path in out.iterdir():
-            if path.name.startswith("."):
+            if path.name.startswith(".") and path.name != LOCK_NAME:
                 assert path.name.endswith(".part"), path.name
     assert cli("build", tmp_path / "in", "-o", out).returncode == 0
     assert visible_files(out) == expected
@@ -184,7 +185,8 @@ def test_a_killed_build_of_a_big_script_leaves_no_partial_file(tmp_path):
         if out.exists():
             for name, data in visible_files(out).items():
                 assert data == expected[name], f"{name} is partial after kill -9 at {share:.0%} of the run"
-            assert all(p.name.endswith(".part") for p in out.iterdir() if p.name.startswith("."))
+            assert all(p.name.endswith(".part") for p in out.iterdir() if p.name.startswith(".")
+                       and p.name != LOCK_NAME)
     assert source.read_text(encoding="utf-8") == big
 
 
@@ -199,3 +201,58 @@ def test_an_interrupted_batch_stops_in_one_line(tmp_path):
     out, err = run.communicate(timeout=120)
     assert run.returncode == 130, err
     assert "Traceback" not in err and err.splitlines()[-1] == "broadcast: interrupted"
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) if folder.exists() else []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("after", [0.8, 1.6, 2.4])
+def test_a_batch_stopped_by_a_signal_leaves_no_temporary_file(tmp_path, signum, after):
+    """Ctrl-C (to the process group, as a terminal sends it) or SIGTERM (to the command):
+    every worker's write under way removes its `.part` files, and the lock goes."""
+    folder_of_scripts(tmp_path / "in", 400)
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "broadcast", "build", str(tmp_path / "in"), "-o", str(out),
+                            "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    time.sleep(after)
+    if signum == signal.SIGINT:
+        os.killpg(run.pid, signum)
+    else:
+        run.send_signal(signum)
+    _, err = run.communicate(timeout=120)
+    # 130, or, when the signal lands while Python is still starting the workers, ended by
+    # SIGINT after saying so
+    assert run.returncode in (130, -signal.SIGINT), err
+    assert "Traceback" not in err and err.splitlines()[-1] == "broadcast: interrupted"
+    time.sleep(0.5)  # the workers are gone by now; nothing of theirs may be left
+    assert hidden(out) == []
+
+
+def test_workers_of_a_killed_batch_leave_quietly(tmp_path):
+    """kill -9 to the parent alone: its workers stop without a BrokenPipeError traceback."""
+    folder_of_scripts(tmp_path / "in", 400)
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "broadcast", "build", str(tmp_path / "in"), "-o", str(out),
+                            "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    time.sleep(2.0)
+    run.send_signal(signal.SIGKILL)
+    err = run.stderr.read()  # returns once every process holding the pipe (the workers) has ended
+    run.wait()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert [name for name in hidden(out) if name != LOCK_NAME] == []
+
+
+@pytest.mark.parametrize("name", ["two\nlines.txt", "red\x1b[31m.txt", "bell\x07.txt", "c1\x9b2J.txt"])
+def test_a_file_name_with_control_characters_is_quoted_on_one_line(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    run = cli("build", path, "-o", tmp_path / "out")
+    assert run.returncode == 2
+    assert len(run.stderr.splitlines()) == 1, run.stderr
+    assert not any(c in run.stderr.rstrip("\n") for c in "\x1b\x07\x9b\n"), repr(run.stderr)
+    batch = cli("build", path, tmp_path / "other.txt", "-o", tmp_path / "out")
+    assert "\x1b" not in batch.stderr + batch.stdout and "\x07" not in batch.stderr + batch.stdout

@@ -18,7 +18,7 @@ import pytest
 
 from broadcast.batch import Settings, build_one
 from broadcast.profiles import load_profile
-from tests.hostile import check_deliverables, deliverables, squashed, words
+from tests.hostile import check_deliverables, deliverables, squashed, vtt_words, words
 
 INTRO = "Talks resumed today in Geneva. Our correspondent Julia Lyubova reports from Moscow."
 NARRATION = "The leaders met in Sochi and agreed to convene a congress."
@@ -188,6 +188,18 @@ def test_webvtt_cues_never_carry_an_arrow_from_the_script(tmp_path):
     timing_lines = [line for line in body.splitlines() if "-->" in line]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert len(timing_lines) == len(report["cues"])
+
+
+@pytest.mark.parametrize("line", ["The log read 00:00:01.000 to 00:00:09.000.",
+                                  "Clocks showed 01:02.500 then 01:09.250 on the board.",
+                                  "From 0:00:01.00 until 10:00:00.000 --> nothing."])
+def test_a_time_in_the_script_never_becomes_a_webvtt_cue(tmp_path, line):
+    import pysubs2
+    source, out, result = build_bytes(tmp_path, script(line).encode())
+    vtt = (out / "report.vtt").read_text(encoding="utf-8")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert len(pysubs2.SSAFile.from_string(vtt, format_="vtt").events) == len(report["cues"])
+    assert " ".join(line.split()) in " ".join(vtt_words(vtt))
 
 
 def test_srt_lookalike_text_stays_inside_its_cues(tmp_path):

@@ -176,3 +176,37 @@ def test_without_ffmpeg_render_says_how_to_install_it(script, tmp_path, capsys, 
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "apt-get install ffmpeg" in err
     assert not any((tmp_path / "out").iterdir())
+
+
+def test_sigterm_stops_ffmpeg_and_removes_the_work_folder(ffmpeg, tmp_path):
+    """SIGTERM while ffmpeg renders: ffmpeg is stopped with the command, and neither its work
+    folder nor a partial output is left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REFERENCE
+    body = REFERENCE.read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "long.txt"
+    source.write_text("\n".join(body[:2] + body[2:-1] * 4 + body[-1:]), encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "broadcast", "render", str(source), "-o", str(out)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    children: list[str] = []
+    while time.monotonic() < deadline and not children:  # until ffmpeg is rendering
+        time.sleep(0.1)
+        children = subprocess.run(["pgrep", "-P", str(run.pid), "ffmpeg"], capture_output=True,
+                                  text=True).stdout.split()
+    assert children, "ffmpeg never started"
+    time.sleep(0.5)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    # 130; or 2 when ffmpeg itself failed first (a machine short of memory): either way
+    # nothing may be left behind
+    assert run.returncode in (130, 2) and "Traceback" not in err, err
+    for pid in children:
+        assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
+    assert list(out.iterdir()) == []

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from broadcast.exporters.supers_csv import supers_csv
+from broadcast.exporters.supers_csv import FORMULA_STARTS, inert_cell, supers_csv
 from broadcast.exporters.supers_json import supers_json
 from broadcast.model import Kind, LowerThird, Report, Segment
 from broadcast.pipeline import build_report
@@ -84,4 +84,22 @@ def test_any_text_round_trips_through_csv_and_json(name, title):
     build = build_report(Report("t", (), None, None, None, segments), load_profile("broadcast"))
     (row,) = csv.DictReader(io.StringIO(supers_csv(build), newline=""))
     (record,) = json.loads(supers_json(build))["supers"]
-    assert (row["f0"], row["f1"]) == (record["f0"], record["f1"]) == (name, title)
+    assert (record["f0"], record["f1"]) == (name, title)
+    assert (row["f0"], row["f1"]) == (inert_cell(name), inert_cell(title))
+    assert not row["f0"].startswith(FORMULA_STARTS) and not row["f1"].startswith(FORMULA_STARTS)
+
+
+# Payloads from the OWASP CSV-injection list: each would run or be computed in a spreadsheet.
+FORMULAS = ["=cmd|'/c calc'!A1", "+cmd|'/c calc'!A1", "-2+3", "@SUM(1+1)*cmd|'/c calc'!A1",
+            "\t=1+1", "=HYPERLINK(\"http://x\",\"y\")", "-", "+44 20 7946 0000", "@handle"]
+
+
+@pytest.mark.parametrize("payload", FORMULAS)
+def test_a_super_a_spreadsheet_would_evaluate_is_text_in_the_csv_and_as_written_in_the_json(payload):
+    segments = (Segment(Kind.NARRATION, "Words here.", (0, 0)),
+                Segment(Kind.SOUNDBITE, "He said this.", (0, 0), LowerThird(payload, payload)))
+    build = build_report(Report("t", (), None, None, None, segments), load_profile("broadcast"))
+    (row,) = csv.DictReader(io.StringIO(supers_csv(build), newline=""))
+    (record,) = json.loads(supers_json(build))["supers"]
+    assert record["f0"] == record["f1"] == payload
+    assert row["f0"] == row["f1"] == "'" + payload

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
+from broadcast.errors import BeyondFormat
 from broadcast.model import Build
 
 
@@ -52,3 +53,22 @@ def render_all(build: Build, names: list[str] | None = None) -> dict[str, str]:
     chosen = [table[n] for n in names] if names else list(table.values())
     texts = {e.suffix: e.export(build) for e in chosen}
     return {suffix: text for suffix, text in texts.items() if text is not None}
+
+
+def render_set(build: Build, names: list[str] | None = None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The deliverables of a build as {suffix: text}, and why any was left out.
+
+    Asked for by name, a format that cannot hold the build stops it (`BeyondFormat`, exit 2);
+    in a full build it is left out and said so, and the other formats are written."""
+    if names:
+        return render_all(build, names), ()
+    outputs, left_out = {}, []
+    for exporter in exporters().values():
+        try:
+            text = exporter.export(build)
+        except BeyondFormat as exc:
+            left_out.append(f"no {exporter.suffix} written: {exc}")
+            continue
+        if text is not None:
+            outputs[exporter.suffix] = text
+    return outputs, tuple(left_out)

@@ -14,8 +14,10 @@ import re
 WORD_JOINER = "\u2060"
 _OVERRIDES = str.maketrans({"{": "\u2774", "}": "\u2775", "\\": "\\" + WORD_JOINER})
 _TAG_OPEN = re.compile(r"<(?=[/A-Za-z!])")
-# A line with two of these is a timing line to pysubs2 and ffmpeg, arrow or not.
+# A line with two of these is a timing line to pysubs2 and ffmpeg, arrow or not; WebVTT
+# readers also take minutes and seconds alone (`01:00.000`).
 _TIMESTAMP = re.compile(r"\d+:\d+:\d+[.,]\d+")
+_VTT_TIMESTAMP = re.compile(r"(?:\d+:)?\d+:\d+[.,]\d+")
 
 
 def inert_overrides(text: str) -> str:
@@ -29,6 +31,11 @@ def inert_srt_line(line: str) -> str:
     line = _TIMESTAMP.sub(lambda m: m.group(0).replace(":", ":" + WORD_JOINER), line)
     # A line of digits alone before a blank line reads, to lenient parsers, as the next index.
     return line + WORD_JOINER if line.isdigit() else line
+
+
+def inert_vtt_line(line: str) -> str:
+    """One WebVTT line (already escaped for WebVTT) in which no reader finds a cue timing."""
+    return _VTT_TIMESTAMP.sub(lambda m: m.group(0).replace(":", ":" + WORD_JOINER), line)
 
 
 def restore(text: str) -> str:

@@ -21,9 +21,10 @@ from functools import cache
 from pathlib import Path
 
 import pysubs2
+import pysubs2.formats.substation
 
 from broadcast.cue_text import speaker_label
-from broadcast.errors import UnusableInput
+from broadcast.errors import BeyondFormat, UnusableInput
 from broadcast.exporters import Exporter
 from broadcast.exporters._inert import WORD_JOINER, inert_overrides, restore  # noqa: F401
 from broadcast.exporters.srt import checked_cues
@@ -116,6 +117,16 @@ def _lower_third(sheet: pysubs2.SSAFile, sup: SuperCue) -> list[pysubs2.SSAEvent
     return events
 
 
+#: the last time an ASS file can hold (H:MM:SS.cc, one digit of hours); pysubs2 would
+#: clamp every later time to it, making events of no length that are never shown
+LATEST_TIME = pysubs2.formats.substation.MAX_REPRESENTABLE_TIME
+
+
+def _clock(ms: int) -> str:
+    hours, rest = divmod(ms // 10, 360_000)
+    return f"{hours}:{rest // 6000 % 60:02d}:{rest // 100 % 60:02d}.{rest % 100:02d}"
+
+
 def export(build: Build) -> str:
     # The preview page draws this file's own events, so a build rendered in full asks for
     # it twice: the text is kept with the build (immutable, so the same build, the same text).
@@ -125,6 +136,10 @@ def export(build: Build) -> str:
 
 
 def _render(build: Build) -> str:
+    latest = max([c.end for c in build.cues] + [s.end for s in build.supers], default=0)
+    if latest > LATEST_TIME:
+        raise BeyondFormat(f"the report runs {_clock(latest)} and ASS times stop at {_clock(LATEST_TIME)}; "
+                           f"the SRT and WebVTT hold it all")
     sheet = style_sheet(build.profile.style_sheet_path())
     sheet.info["Title"] = " ".join(build.report.title.split()) or "broadcast"
     for cue, lines in checked_cues(build.cues):

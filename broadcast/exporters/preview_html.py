@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 import pysubs2
 
+from broadcast.errors import BeyondFormat
 from broadcast.exporters import Exporter, exporters
 from broadcast.exporters._html import CONTENT_SECURITY_POLICY, escape, page, script_json
 from broadcast.exporters.ass import SUBTITLE, SUBTITLE_TOP, unescape
@@ -262,7 +263,11 @@ def page_data(build: Build, views: tuple[CueView, ...]) -> dict:
 
 def export(build: Build) -> str:
     views = cue_views(build)
-    style_rules, events, (width, height) = frame_markup(exporters()["ass"].export(build))
+    try:
+        ass_text = exporters()["ass"].export(build)
+    except BeyondFormat as exc:
+        raise BeyondFormat(f"the page draws the ASS file's events, and {exc}") from None
+    style_rules, events, (width, height) = frame_markup(ass_text)
     profile = build.profile
     over = sum(v.speed == Speed.OVER for v in views)
     near = sum(v.speed == Speed.NEAR for v in views)

@@ -2,14 +2,17 @@
 spans, and the cues that share the screen with a lower-third lifted to the top.
 
 Text is escaped as WebVTT requires (`&`, `<`, `>`), so a script's `<script>` or `&` is shown
-as written. A raised cue gets `line:8%`: its top edge 8% down the picture, clear of the
-lower-third, which is where broadcasters put a subtitle displaced from the bottom.
+as written, and a time in the text (`00:00:01.000`) gets an invisible word joiner after each
+colon, so that no reader takes a line with two of them for a new cue. A raised cue gets
+`line:8%`: its top edge 8% down the picture, clear of the lower-third, which is where
+broadcasters put a subtitle displaced from the bottom.
 """
 
 from __future__ import annotations
 
 from broadcast.cue_text import timestamp
 from broadcast.exporters import Exporter
+from broadcast.exporters._inert import inert_vtt_line
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build
 
@@ -41,7 +44,7 @@ def export(build: Build) -> str:
         timing = f"{timestamp(cue.start)} --> {timestamp(cue.end)}"
         if cue.raised:
             timing += f" {RAISED}"
-        text = "\n".join(escape(line) for line in lines)
+        text = "\n".join(inert_vtt_line(escape(line)) for line in lines)
         speaker = build.report.segments[cue.segment_index].speaker
         if speaker is not None and speaker.name:
             text = f"<v {escape(speaker.name)}>{text}</v>"

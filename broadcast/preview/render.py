@@ -22,6 +22,7 @@ import pysubs2
 
 from broadcast.errors import BroadcastError, UnusableInput
 from broadcast.exporters import exporters
+from broadcast.files import signals_held, temp_prefix
 from broadcast.model import Build
 from broadcast.preview import running_time
 from broadcast.timecode import ms_to_timecode
@@ -39,6 +40,8 @@ BACKGROUND = "0x2a3440"  # a dark slate: white text and light boxes both stand o
 #: contact sheet: tiles a fifth of 1920 wide, five a row, a thin gap between
 TILE_WIDTH, COLUMNS, GAP = 384, 5, 4
 LABEL_HEIGHT, SHEET_COLOUR = 28, "0x15171a"  # a strip above each tile for its label
+#: what ffmpeg makes in the work folder, and the suffix each takes after the stem
+OUTPUTS = (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png"))
 
 
 def find_ffmpeg() -> tuple[str, set[str]]:
@@ -193,7 +196,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
     subtitle_family = families[0] if families else "DejaVu Sans"
     fps = f"{build.profile.fps.numerator}/{build.profile.fps.denominator}"
     out_dir = Path(out_dir)
-    work = Path(tempfile.mkdtemp(prefix=f".{stem}.render-", dir=out_dir))
+    work = Path(tempfile.mkdtemp(prefix=f"{temp_prefix(stem)}render-", dir=out_dir))
     try:
         (work / "captions.ass").write_text(ass_text, encoding="utf-8")
         (work / "fonts").mkdir()
@@ -212,7 +215,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
             problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
         outputs = []
-        for name, suffix in (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png")):
+        for name, suffix in OUTPUTS:
             target = out_dir / f"{stem}{suffix}"
             with open(work / name, "rb") as made:  # on disk before it takes the final name
                 os.fsync(made.fileno())
@@ -220,4 +223,5 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
             outputs.append(target)
         return outputs
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        with signals_held():
+            shutil.rmtree(work, ignore_errors=True)
