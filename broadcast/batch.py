@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from broadcast.errors import BroadcastError, UnusableInput
+from broadcast.errors import EXIT_FAILED, EXIT_OK, BroadcastError, UnusableInput
+from broadcast.inputs import read_input
 from broadcast.profiles import StyleProfile
 
 #: a temporary file older than this was left by a killed run, not by a build in progress
@@ -82,7 +83,6 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     would land on one of them, or on the script itself, fails the build before anything is
     written.
     """
-    from broadcast.cli import read_input
     from broadcast.exporters import render_all
     from broadcast.files import write_all_atomic
     from broadcast.pipeline import build_text
@@ -253,8 +253,6 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from broadcast.cli import EXIT_FAILED, EXIT_OK
 
     scripts = expand_inputs(paths)
     prepare_output(out_dir)

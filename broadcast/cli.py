@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from broadcast.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from broadcast.inputs import read_bytes, read_input
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,32 +84,6 @@ def _version() -> str:
     return f"broadcast {__version__}"
 
 
-#: the largest script read: well over ten hours of speech (an hour is about 60 KB); a bigger
-#: file is a log or a dump, not a script, and would keep a batch busy for minutes
-MAX_SCRIPT_BYTES = 1_000_000
-
-
-def read_input(path: Path) -> str:
-    """The normalised text of a script file."""
-    from broadcast.errors import UnusableInput
-    from broadcast.reading import read_script
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCRIPT_BYTES + 1)
-        if len(data) > MAX_SCRIPT_BYTES:
-            size = max(path.stat().st_size, len(data))
-            raise UnusableInput(f"{path}: the file has {size:,} bytes; a script has at most "
-                                f"{MAX_SCRIPT_BYTES:,}")
-    except IsADirectoryError:
-        raise UnusableInput(f"{path}: is a folder, not a script") from None
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
-    try:
-        return read_script(data)
-    except UnusableInput as exc:
-        raise UnusableInput(f"{path}: {exc}") from None
-
-
 def build_options(args) -> dict:
     """The exporters' options from the command line (files read here, at the edge)."""
     options = {"prompter_width": args.prompter_width, "prompter_case": args.prompter_case,
@@ -118,16 +93,8 @@ def build_options(args) -> dict:
     if args.pronouncer:
         options["pronouncer"] = read_input(args.pronouncer)
     if args.timings:
-        options["timings"] = _read_bytes(args.timings)
+        options["timings"] = read_bytes(args.timings)
     return options
-
-
-def _read_bytes(path: Path) -> bytes:
-    from broadcast.errors import UnusableInput
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnusableInput(f"{path}: {exc.strerror or exc}") from None
 
 
 def _build(path: Path, args) -> "Build":  # noqa: F821
