@@ -65,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default="broadcast")
     p.add_argument("--fps")
 
+    sub.add_parser("schema", help="print report.schema.json, the schema of `segment --format json` and STEM.json")
+
     p = sub.add_parser("preview", help="print the caption timeline of a script")
     p.add_argument("file", type=Path)
     _add_build_options(p)
@@ -179,6 +181,12 @@ def cmd_check(args) -> int:
     return EXIT_FAILED if breaches else EXIT_OK
 
 
+def cmd_schema(args) -> int:
+    from importlib.resources import files
+    sys.stdout.write(files("broadcast").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
 def cmd_preview(args) -> int:
     from broadcast.preview.terminal import show
     show(_build(args.file, args), play=args.play, speed=args.speed)
@@ -196,7 +204,7 @@ def cmd_render(args) -> int:
 
 COMMANDS = {
     "segment": cmd_segment, "build": cmd_build, "break": cmd_break, "check": cmd_check,
-    "preview": cmd_preview, "render": cmd_render,
+    "schema": cmd_schema, "preview": cmd_preview, "render": cmd_render,
 }
 
 
