@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from pathlib import Path
 from broadcast.errors import EXIT_FAILED, EXIT_OK, BroadcastError, UnusableInput
 from broadcast.inputs import read_input
 from broadcast.profiles import StyleProfile
+from broadcast.wording import count
 
 #: a temporary file older than this was left by a killed run, not by a build in progress
 STALE_PART_SECONDS = 60
@@ -76,8 +78,9 @@ def directory_entry(path: Path) -> Path:
 
 
 def build_one(path: Path, out_dir: Path, settings: Settings,
-              protected: frozenset[Path] = frozenset()) -> FileResult:
-    """Build one script into `out_dir`, named after the file's stem; never raises for bad input.
+              protected: frozenset[Path] = frozenset(), stem: str | None = None) -> FileResult:
+    """Build one script into `out_dir`, named `stem` (the file's own stem unless given); never
+    raises for bad input.
 
     `protected` holds the other inputs of a batch (as `directory_entry` paths): a deliverable that
     would land on one of them, or on the script itself, fails the build before anything is
@@ -88,6 +91,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     from broadcast.pipeline import build_text
 
     path, out_dir = Path(path), Path(out_dir)
+    stem = stem or path.stem
     started = time.perf_counter()
     # A build makes many small objects and almost no reference cycles, and the cyclic
     # collector's full passes over them cost more the longer the script (a two-hour script
@@ -98,7 +102,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
         build = build_text(read_input(path), settings.profile, convention=settings.convention,
                            **settings.options)
         outputs = render_all(build, list(settings.only) or None)
-        targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
+        targets = {out_dir / f"{stem}{suffix}": text for suffix, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
         out_entry = out_dir.absolute().resolve()
         for target in targets:
@@ -277,7 +281,11 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
             progress.update(task, advance=1, failed=failed)
     elapsed = time.perf_counter() - started
     ordered = [results[p] for p in scripts]
-    Console(highlight=False).print(summary_table(ordered, out_dir, elapsed))
+    if sys.stdout.isatty():
+        Console(highlight=False).print(summary_table(ordered, out_dir, elapsed))
+    else:  # a log or another program reads it: plain lines, one per script
+        sys.stdout.write(summary_text(ordered, out_dir, elapsed))
+    sys.stdout.write(warnings_text(ordered))
     return EXIT_FAILED if any(not r.ok for r in ordered) else EXIT_OK
 
 
@@ -297,10 +305,7 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
     from rich.markup import escape
     from rich.table import Table
 
-    built = [r for r in results if r.ok]
-    rate = len(results) / elapsed if elapsed > 0 else 0.0
-    table = Table(title=f"{len(built)} of {len(results)} scripts built into {escape(str(out_dir))} "
-                        f"in {elapsed:.1f} s ({rate:.0f} scripts/s)", title_justify="left")
+    table = Table(title=escape(_headline(results, out_dir, elapsed)), title_justify="left")
     table.add_column("script", overflow="fold")
     table.add_column("result")
     table.add_column("files", justify="right")
@@ -312,7 +317,34 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
         table.add_row(escape(str(r.path)), "built" if r.ok else "[red]failed[/red]",
                       str(len(r.written)), str(len(r.warnings)),
                       escape(reason + (" (internal error)" if r.internal else "")))
+    built = [r for r in results if r.ok]
     if len(shown) < len(results):
         table.add_row(f"... {len(built)} more built", "", str(sum(len(r.written) for r in built)),
                       str(sum(len(r.warnings) for r in built)), "")
     return table
+
+
+def _headline(results: list[FileResult], out_dir: Path, elapsed: float) -> str:
+    built = sum(r.ok for r in results)
+    rate = len(results) / elapsed if elapsed > 0 else 0.0
+    return (f"{built} of {count(len(results), 'script')} built into {out_dir} in {elapsed:.1f} s "
+            f"({rate:.0f} scripts/s)")
+
+
+def summary_text(results: list[FileResult], out_dir: Path, elapsed: float) -> str:
+    """The summary as plain lines: the headline, then per script its result, files, warnings
+    and the reason it failed, separated by tabs."""
+    lines = [_headline(results, out_dir, elapsed)]
+    for r in results:
+        reason = "" if r.ok else _reason(r).removeprefix(f"{r.path}: ")
+        lines.append("\t".join((str(r.path), "built" if r.ok else "failed", count(len(r.written), "file"),
+                                count(len(r.warnings), "warning"), reason)).rstrip("\t"))
+    return "\n".join(lines) + "\n"
+
+
+def warnings_text(results: list[FileResult]) -> str:
+    """Every warning of the batch, a line each with its script, for reading after the run."""
+    lines = [f"{r.path}: {warning}" for r in results for warning in r.warnings]
+    if not lines:
+        return ""
+    return f"\n{count(len(lines), 'warning')}:\n" + "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pysubs2
@@ -116,8 +117,9 @@ def filter_graph(build: Build, label_font_file: str | None, size: tuple[int, int
 
 
 def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[int, int],
-                   fps: str) -> list[str]:
-    """The arguments of the one ffmpeg run, in the work folder."""
+                   fps: str, progress: bool = False) -> list[str]:
+    """The arguments of the one ffmpeg run, in the work folder; with `progress`, ffmpeg
+    reports how far it is as `key=value` lines on its standard output."""
     if video is None:
         seconds = running_time(build) / 1000
         source = ["-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={size[0]}x{size[1]}:r={fps}:d={seconds:.3f}"]
@@ -126,7 +128,8 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
         source = ["-i", str(video)]
         audio = ["-map", "0:a:0?", "-c:a", "aac", "-b:a", "160k"]
     return [
-        ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *source,
+        ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+        *(["-progress", "pipe:1", "-nostats"] if progress else []), *source,
         "-filter_complex_script", "graph.txt",
         "-map", "[video]", *audio, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
         "-pix_fmt", "yuv420p", "-movflags", "+faststart", "preview.mp4",
@@ -134,8 +137,16 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
     ]
 
 
-def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) -> list[Path]:
-    """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths."""
+#: what render's `progress` is called with: seconds rendered, and the seconds there are
+#: (None when unknown: a video ffprobe cannot measure)
+Progress = Callable[[float, float | None], None]
+
+
+def render(build: Build, out_dir: Path, stem: str, video: Path | None = None,
+           progress: Progress | None = None) -> list[Path]:
+    """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths.
+
+    `progress`, when given, is called as ffmpeg reports how far it has got."""
     ffmpeg, filters = find_ffmpeg()
     if not build.cues:
         raise UnusableInput(f"{stem}: no captions to render")
@@ -164,10 +175,15 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
         for i, text in enumerate(contact_labels(build)):
             (work / "labels" / f"{i}.txt").write_text(text, encoding="utf-8")
         (work / "graph.txt").write_text(filter_graph(build, label, size), encoding="utf-8")
-        done = subprocess.run(ffmpeg_command(ffmpeg, build, video, size, fps), cwd=work,
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        command = ffmpeg_command(ffmpeg, build, video, size, fps, progress=progress is not None)
+        if progress is None:
+            done = subprocess.run(command, cwd=work, capture_output=True, text=True)
+            returncode, errors = done.returncode, done.stderr
+        else:
+            total = running_time(build) / 1000 if video is None else video_seconds(video)
+            returncode, errors = _run_reporting(command, work, total, progress)
+        if returncode != 0:
+            problem = (errors.strip().splitlines() or ["no message"])[-1]
             raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
         outputs = []
         for name, suffix in (("preview.mp4", ".preview.mp4"), ("contact.png", ".contact.png")):
@@ -179,3 +195,43 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
         return outputs
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def video_seconds(video: Path) -> float | None:
+    """The running time of a video by ffprobe, or None when it cannot tell."""
+    ffprobe = shutil.which("ffprobe")
+    if not ffprobe:
+        return None
+    found = subprocess.run([ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                            str(video)], capture_output=True, text=True).stdout.strip()
+    try:
+        return float(found) or None
+    except ValueError:
+        return None
+
+
+def progress_seconds(line: str) -> float | None:
+    """The seconds rendered, from one line of ffmpeg's `-progress` report (`out_time_us=`)."""
+    key, _, value = line.strip().partition("=")
+    if key != "out_time_us":
+        return None
+    try:
+        return max(0.0, int(value) / 1_000_000)
+    except ValueError:  # "N/A" before the first frame
+        return None
+
+
+def _run_reporting(command: list[str], work: Path, total: float | None, progress: Progress) -> tuple[int, str]:
+    """Run ffmpeg, passing on its progress as it comes; its exit status and error text."""
+    # stderr goes to a file: read only at the end, a pipe could fill and stall ffmpeg
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as errors, \
+            subprocess.Popen(command, cwd=work, stdout=subprocess.PIPE, stderr=errors, text=True) as run:
+        for line in run.stdout:
+            seconds = progress_seconds(line)
+            if seconds is not None:
+                progress(min(seconds, total) if total else seconds, total)
+        returncode = run.wait()
+        if returncode == 0 and total:
+            progress(total, total)
+        errors.seek(0)
+        return returncode, errors.read()
