@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from broadcast.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from broadcast.inputs import is_stdin, read_bytes, read_input
+from broadcast.inputs import is_stdin, path_argument, read_bytes, read_input
 from broadcast.wording import count
 
 
@@ -27,6 +27,14 @@ class _Parser(argparse.ArgumentParser):
                 action.help = action.help.replace("{known}", ", ".join(listing()))
                 action.listing = None
         return super().format_help()
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help lines wrapped between words only: `supers-csv` is one name, never `supers-` `csv`."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 def _listing(action: argparse.Action, names) -> None:
@@ -74,11 +82,11 @@ EXAMPLES = {
 def _command(sub, name: str, help: str) -> argparse.ArgumentParser:
     examples = "\n".join(f"  {line}" for line in EXAMPLES[name])
     return sub.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".",
-                          epilog=f"examples:\n{examples}", formatter_class=argparse.RawDescriptionHelpFormatter)
+                          epilog=f"examples:\n{examples}", formatter_class=_Formatter)
 
 
 def _add_script(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, metavar="SCRIPT", help="the script (a text file); - reads standard input")
+    p.add_argument("file", type=path_argument, metavar="SCRIPT", help="the script (a text file); - reads standard input")
 
 
 def _add_convention(p: argparse.ArgumentParser) -> None:
@@ -135,10 +143,10 @@ def parser() -> argparse.ArgumentParser:
     _add_convention(p)
 
     p = _command(sub, "build", "write every deliverable for each script into a folder")
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR",
+    p.add_argument("files", type=path_argument, nargs="+", metavar="FILE_OR_DIR",
                    help="scripts, or folders of *.txt scripts (built as a batch); - reads one script "
                         "from standard input")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+    p.add_argument("-o", "--output", type=path_argument, required=True, metavar="DIR",
                    help="folder for the outputs (made if missing); - writes the one --only format "
                         "to standard output")
     _listing(p.add_argument("--only", action="append", metavar="FORMAT",
@@ -154,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--max-lines", type=int, default=2, metavar="N", help="lines a subtitle (default 2)")
 
     p = _command(sub, "check", "list every breach of a profile in SRT, WebVTT or ASS files")
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE",
+    p.add_argument("files", type=path_argument, nargs="+", metavar="FILE",
                    help="subtitle files (SRT, WebVTT, ASS, told apart by content); - reads standard input")
     _add_profile(p)
     p.add_argument("--format", choices=("text", "json"), default="text",
@@ -172,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = _command(sub, "render", "burn subtitles and lower-thirds onto video with ffmpeg")
     _add_script(p)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+    p.add_argument("-o", "--output", type=path_argument, required=True, metavar="DIR",
                    help="folder for STEM.preview.mp4 and STEM.contact.png (made if missing)")
     _add_name(p)
     _add_timing_options(p)

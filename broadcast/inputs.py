@@ -20,6 +20,13 @@ def is_stdin(path: Path | str) -> bool:
     return str(path) == STDIN
 
 
+def path_argument(value: str) -> Path:
+    """A path from the command line: `-` is the standard stream; `./-`, which Path would
+    shorten to `-`, stays a file of that name."""
+    path = Path(value)
+    return path if value == STDIN or not is_stdin(path) else Path.cwd() / value
+
+
 def _read_stdin(limit: int | None = None) -> bytes:
     stream = sys.stdin.buffer
     return stream.read() if limit is None else stream.read(limit)
