@@ -44,7 +44,7 @@ def test_help_ends_with_two_or_three_examples_of_the_command(command):
     head, _, tail = text.rpartition("\nexamples:\n")
     assert head, text
     examples = tail.splitlines()
-    assert 1 <= len(examples) <= 4 and all(line.startswith("  ") for line in examples)
+    assert 1 <= len(examples) <= 3 and all(line.startswith("  ") for line in examples)
     assert all(f"broadcast {command}" in line for line in examples if "|" not in line)
     assert any(f"broadcast {command}" in line for line in examples)
     if command not in ("break", "schema"):  # one way to use each
