@@ -106,3 +106,16 @@ def test_installed_from_a_wheel_when_ci_says_so():
         pytest.skip("not a test of an installed wheel")
     assert not PACKAGE.is_relative_to(ROOT), PACKAGE
     assert (PACKAGE / "_styles").is_dir()
+
+
+def test_ci_runs_the_readme_commands_step_by_step():
+    """The README's two fresh-machine commands, each step a line of .ci/run (where a failing
+    step stops CI), and the README names the distribution."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)[:2]
+    assert blocks[0].endswith("-o examples/built") and blocks[1].endswith(".venv/bin/python -m pytest")
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    for block in blocks:
+        for step in block.split(" && "):
+            assert any(line == step or line.endswith(f" {step}") for line in ci), step
+    assert "broadcast-newsroom" in readme
