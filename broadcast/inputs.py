@@ -43,9 +43,10 @@ def read_input(path: Path) -> str:
             with path.open("rb") as handle:
                 data = handle.read(MAX_SCRIPT_BYTES + 1)
         if len(data) > MAX_SCRIPT_BYTES:
-            size = len(data) if is_stdin(path) else max(path.stat().st_size, len(data))
-            more = "more than " if is_stdin(path) else ""
-            raise UnusableInput(f"{name}: the file has {more}{size:,} bytes; a script has at most "
+            # standard input is read no further than the limit: its size is not known
+            size = f"more than {MAX_SCRIPT_BYTES:,}" if is_stdin(path) else \
+                f"{max(path.stat().st_size, len(data)):,}"
+            raise UnusableInput(f"{name}: the file has {size} bytes; a script has at most "
                                 f"{MAX_SCRIPT_BYTES:,}")
     except IsADirectoryError:
         raise UnusableInput(f"{path}: is a folder, not a script") from None
