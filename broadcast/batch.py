@@ -281,12 +281,19 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
             progress.update(task, advance=1, failed=failed)
     elapsed = time.perf_counter() - started
     ordered = [results[p] for p in scripts]
-    if sys.stdout.isatty():
-        Console(highlight=False).print(summary_table(ordered, out_dir, elapsed))
-    else:  # a log or another program reads it: plain lines, one per script
-        sys.stdout.write(summary_text(ordered, out_dir, elapsed))
-    sys.stdout.write(warnings_text(ordered))
+    print_summary(ordered, out_dir, elapsed)
     return EXIT_FAILED if any(not r.ok for r in ordered) else EXIT_OK
+
+
+def print_summary(results: list[FileResult], out_dir: Path, elapsed: float) -> None:
+    """The summary on stdout: a table on a terminal, plain lines for a log or another program;
+    then every warning, so that they can be read after the run."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+        Console(highlight=False).print(summary_table(results, out_dir, elapsed))
+    else:
+        sys.stdout.write(summary_text(results, out_dir, elapsed))
+    sys.stdout.write(warnings_text(results))
 
 
 #: beyond this many scripts the summary lists only the failed ones and the totals
