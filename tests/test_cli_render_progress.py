@@ -12,26 +12,32 @@ import pytest
 
 from broadcast.pipeline import build_text
 from broadcast.preview import running_time
-from broadcast.preview.render import ffmpeg_command, progress_seconds, render
+from broadcast.preview.render import VSTATS as VSTATS_NAME
+from broadcast.preview.render import encoded_frames, ffmpeg_command, render
 from broadcast.profiles import load_profile
 from tests.test_render import SCRIPT
 
 
-@pytest.mark.parametrize("line, seconds", [
-    ("out_time_us=1500000\n", 1.5), ("out_time_us=N/A\n", None), ("frame=12\n", None),
-    ("out_time_us=-23000\n", 0.0), ("progress=end\n", None),
-])
-def test_progress_lines_are_read_for_the_time_rendered(line, seconds):
-    assert progress_seconds(line) == seconds
+VSTATS = [
+    "out=  0 st=  0 frame=     1 q= 0.0 f_size=  4521 s_size=       4kB time=  0.000 br=  0.0kbits/s",
+    "out=  1 st=  0 frame=     1 q= 0.0 f_size=  9000 s_size=       9kB time=  0.000 br=  0.0kbits/s",
+    "out=  0 st=  0 frame=   248 q= 25.0 f_size=  465 s_size=      93kB time=  9.880 br= 77.1kbits/s",
+]
 
 
-def test_the_command_asks_ffmpeg_for_progress_only_when_it_is_drawn():
+def test_the_encoded_frames_are_the_last_line_of_the_first_output_s_video():
+    assert encoded_frames(VSTATS) == 248
+    assert encoded_frames(VSTATS[:2]) == 1  # the contact sheet (output 1) does not count
+    assert encoded_frames(VSTATS[1:2]) is None and encoded_frames([]) is None
+
+
+def test_the_command_logs_encoded_frames_only_when_progress_is_drawn():
     build = build_text(SCRIPT, load_profile())
     quiet = ffmpeg_command("ffmpeg", build, None, (1920, 1080), "25/1")
-    assert "-progress" not in quiet
+    assert "-vstats_file" not in quiet
     reporting = ffmpeg_command("ffmpeg", build, None, (1920, 1080), "25/1", progress=True)
-    assert reporting[reporting.index("-progress") + 1] == "pipe:1"
-    assert [a for a in reporting if a not in ("-progress", "pipe:1", "-nostats")] == quiet
+    assert reporting[reporting.index("-vstats_file") + 1] == VSTATS_NAME
+    assert [a for a in reporting if a not in ("-vstats_file", VSTATS_NAME)] == quiet
 
 
 def test_render_reports_progress_up_to_the_running_time(tmp_path, ffmpeg):
@@ -43,6 +49,8 @@ def test_render_reports_progress_up_to_the_running_time(tmp_path, ffmpeg):
     assert len(reports) >= 2 and {t for _, t in reports} == {total}
     done = [d for d, _ in reports]
     assert done == sorted(done) and done[-1] == total and all(0 <= d <= total for d in done)
+    # reported while the video is made, not only at the end
+    assert any(0 < d < total * 0.9 for d in done), done
 
 
 def run_render(tmp_path, terminal: bool) -> str:

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pysubs2
@@ -118,8 +121,9 @@ def filter_graph(build: Build, label_font_file: str | None, size: tuple[int, int
 
 def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[int, int],
                    fps: str, progress: bool = False) -> list[str]:
-    """The arguments of the one ffmpeg run, in the work folder; with `progress`, ffmpeg
-    reports how far it is as `key=value` lines on its standard output."""
+    """The arguments of the one ffmpeg run, in the work folder; with `progress`, ffmpeg logs
+    each video frame it encodes to `vstats.txt`. (Its `-progress` report says nothing until
+    every output has begun, and the contact sheet begins only at the last cue.)"""
     if video is None:
         seconds = running_time(build) / 1000
         source = ["-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={size[0]}x{size[1]}:r={fps}:d={seconds:.3f}"]
@@ -129,7 +133,7 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
         audio = ["-map", "0:a:0?", "-c:a", "aac", "-b:a", "160k"]
     return [
         ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-        *(["-progress", "pipe:1", "-nostats"] if progress else []), *source,
+        *(["-vstats_file", VSTATS] if progress else []), *source,
         "-filter_complex_script", "graph.txt",
         "-map", "[video]", *audio, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
         "-pix_fmt", "yuv420p", "-movflags", "+faststart", "preview.mp4",
@@ -137,6 +141,9 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
     ]
 
 
+#: the work folder's log of encoded frames, read for progress, and how often it is read
+VSTATS, PROGRESS_SECONDS = "vstats.txt", 0.25
+_VSTATS_FRAME = re.compile(r"out=\s*0\s+st=\s*0\s+frame=\s*(\d+)")
 #: what render's `progress` is called with: seconds rendered, and the seconds there are
 #: (None when unknown: a video ffprobe cannot measure)
 Progress = Callable[[float, float | None], None]
@@ -181,7 +188,7 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None,
             returncode, errors = done.returncode, done.stderr
         else:
             total = running_time(build) / 1000 if video is None else video_seconds(video)
-            returncode, errors = _run_reporting(command, work, total, progress)
+            returncode, errors = _run_reporting(command, work, Fraction(fps), total, progress)
         if returncode != 0:
             problem = (errors.strip().splitlines() or ["no message"])[-1]
             raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
@@ -210,28 +217,40 @@ def video_seconds(video: Path) -> float | None:
         return None
 
 
-def progress_seconds(line: str) -> float | None:
-    """The seconds rendered, from one line of ffmpeg's `-progress` report (`out_time_us=`)."""
-    key, _, value = line.strip().partition("=")
-    if key != "out_time_us":
-        return None
-    try:
-        return max(0.0, int(value) / 1_000_000)
-    except ValueError:  # "N/A" before the first frame
-        return None
+def encoded_frames(lines: list[str]) -> int | None:
+    """The frames of the first output's video encoded, by the last of these whole lines of
+    ffmpeg's `-vstats_file` (`out=  0 st=  0 frame=   248 ...`); None when none says."""
+    for line in reversed(lines):
+        found = _VSTATS_FRAME.match(line)
+        if found:
+            return int(found.group(1))
+    return None
 
 
-def _run_reporting(command: list[str], work: Path, total: float | None, progress: Progress) -> tuple[int, str]:
-    """Run ffmpeg, passing on its progress as it comes; its exit status and error text."""
+def _run_reporting(command: list[str], work: Path, fps: Fraction, total: float | None,
+                   progress: Progress) -> tuple[int, str]:
+    """Run ffmpeg, passing on how far it has got a few times a second; its exit status and
+    error text."""
     # stderr goes to a file: read only at the end, a pipe could fill and stall ffmpeg
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as errors, \
-            subprocess.Popen(command, cwd=work, stdout=subprocess.PIPE, stderr=errors, text=True) as run:
-        for line in run.stdout:
-            seconds = progress_seconds(line)
-            if seconds is not None:
+            subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=errors) as run:
+        vstats, pending = None, ""
+        while run.poll() is None:
+            time.sleep(PROGRESS_SECONDS)
+            if vstats is None:
+                try:
+                    vstats = open(work / VSTATS, encoding="utf-8", errors="replace")  # noqa: SIM115
+                except FileNotFoundError:  # not begun yet
+                    continue
+            # only what was added since the last look, whole lines; a part line waits
+            *lines, pending = (pending + vstats.read()).split("\n")
+            frames = encoded_frames(lines)
+            if frames is not None:
+                seconds = float(frames / fps)
                 progress(min(seconds, total) if total else seconds, total)
-        returncode = run.wait()
-        if returncode == 0 and total:
+        if vstats is not None:
+            vstats.close()
+        if run.returncode == 0 and total:
             progress(total, total)
         errors.seek(0)
-        return returncode, errors.read()
+        return run.returncode, errors.read()
