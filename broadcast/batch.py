@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from broadcast.errors import BroadcastError, UnusableInput, printable
+from broadcast.errors import EXIT_FAILED, EXIT_OK, BroadcastError, UnusableInput, printable
 from broadcast.files import directory_entry, replaced_input, temp_prefix
+from broadcast.inputs import read_input
 from broadcast.profiles import StyleProfile
+from broadcast.wording import count
 
 #: a temporary file older than this was left by a killed run, not by a build in progress
 STALE_PART_SECONDS = 60
@@ -96,18 +98,20 @@ def input_clash(scripts: Iterable[Path], out_dir: Path, settings: Settings) -> N
 
 
 def build_one(path: Path, out_dir: Path, settings: Settings,
-              protected: frozenset[Path] = frozenset(), lock: bool = True) -> FileResult:
-    """Build one script into `out_dir`, named after the file's stem; never raises for bad input.
+              protected: frozenset[Path] = frozenset(), lock: bool = True,
+              stem: str | None = None) -> FileResult:
+    """Build one script into `out_dir`, named `stem` (the file's own stem unless given); never
+    raises for bad input.
 
     `protected` holds the other inputs of a batch (as `directory_entry` paths): a deliverable that
     would land on one of them, or on the script itself, fails the build before anything is
     written. The files are written holding the folder's lock (`broadcast.files.folder_lock`),
     unless `lock` is False because the caller holds it for a whole batch.
     """
-    from broadcast.cli import read_input
     from broadcast.files import folder_lock, write_all_atomic
 
     path, out_dir = Path(path), Path(out_dir)
+    stem = stem or path.stem
     started = time.perf_counter()
     # A build makes many small objects and almost no reference cycles, and the cyclic
     # collector's full passes over them cost more the longer the script (a two-hour script
@@ -116,7 +120,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     gc.disable()
     try:
         notes: list[str] = []
-        outputs, warnings, prose_read = script_outputs(path.stem, read_input(path, notes), settings)
+        outputs, warnings, prose_read = script_outputs(stem, read_input(path, notes), settings)
         targets = {out_dir / name: text for name, text in outputs.items()}
         refuse_replacing_inputs(targets, {**dict.fromkeys(protected, "an input script"), path: "an input script",
                                           **dict(settings.inputs)}, path)
@@ -369,8 +373,6 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from broadcast.cli import EXIT_FAILED, EXIT_OK
-
     scripts = expand_inputs(paths)
     input_clash(scripts, out_dir, settings)
     prepare_output(out_dir)
@@ -395,8 +397,19 @@ def run_batch(paths: list[Path], out_dir: Path, settings: Settings, jobs: int = 
             progress.update(task, advance=1, failed=failed)
     elapsed = time.perf_counter() - started
     ordered = [results[p] for p in scripts]
-    Console(highlight=False).print(summary_table(ordered, out_dir, elapsed))
+    print_summary(ordered, out_dir, elapsed)
     return EXIT_FAILED if any(not r.ok for r in ordered) else EXIT_OK
+
+
+def print_summary(results: list[FileResult], out_dir: Path, elapsed: float) -> None:
+    """The summary on stdout: a table on a terminal, plain lines for a log or another program;
+    then every warning, so that they can be read after the run."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+        Console(highlight=False).print(summary_table(results, out_dir, elapsed))
+    else:
+        sys.stdout.write(summary_text(results, out_dir, elapsed))
+    sys.stdout.write(warnings_text(results))
 
 
 #: beyond this many scripts the summary lists only the failed ones and the totals
@@ -415,10 +428,7 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
     from rich.markup import escape
     from rich.table import Table
 
-    built = [r for r in results if r.ok]
-    rate = len(results) / elapsed if elapsed > 0 else 0.0
-    table = Table(title=f"{len(built)} of {len(results)} scripts built into {escape(printable(str(out_dir)))} "
-                        f"in {elapsed:.1f} s ({rate:.0f} scripts/s)", title_justify="left")
+    table = Table(title=escape(_headline(results, out_dir, elapsed)), title_justify="left")
     table.add_column("script", overflow="fold")
     table.add_column("result")
     table.add_column("files", justify="right")
@@ -430,7 +440,34 @@ def summary_table(results: list[FileResult], out_dir: Path, elapsed: float):
         table.add_row(escape(printable(str(r.path))), "built" if r.ok else "[red]failed[/red]",
                       str(len(r.written)), str(len(r.warnings)),
                       escape(printable(reason + (" (internal error)" if r.internal else ""))))
+    built = [r for r in results if r.ok]
     if len(shown) < len(results):
         table.add_row(f"... {len(built)} more built", "", str(sum(len(r.written) for r in built)),
                       str(sum(len(r.warnings) for r in built)), "")
     return table
+
+
+def _headline(results: list[FileResult], out_dir: Path, elapsed: float) -> str:
+    built = sum(r.ok for r in results)
+    rate = len(results) / elapsed if elapsed > 0 else 0.0
+    return (f"{built} of {count(len(results), 'script')} built into {printable(str(out_dir))} in {elapsed:.1f} s "
+            f"({rate:.0f} scripts/s)")
+
+
+def summary_text(results: list[FileResult], out_dir: Path, elapsed: float) -> str:
+    """The summary as plain lines: the headline, then per script its result, files, warnings
+    and the reason it failed, separated by tabs."""
+    lines = [_headline(results, out_dir, elapsed)]
+    for r in results:
+        reason = "" if r.ok else _reason(r).removeprefix(f"{r.path}: ")
+        lines.append("\t".join((printable(str(r.path)), "built" if r.ok else "failed", count(len(r.written), "file"),
+                                count(len(r.warnings), "warning"), reason)).rstrip("\t"))
+    return "\n".join(lines) + "\n"
+
+
+def warnings_text(results: list[FileResult]) -> str:
+    """Every warning of the batch, a line each with its script, for reading after the run."""
+    lines = [f"{r.path}: {warning}" for r in results for warning in r.warnings]
+    if not lines:
+        return ""
+    return f"\n{count(len(lines), 'warning')}:\n" + "\n".join(lines) + "\n"

@@ -24,7 +24,6 @@ import srt
 
 from broadcast.errors import UnusableInput
 from broadcast.cue_text import timestamp
-from broadcast.files import read_regular
 from broadcast.model import Subtitle
 from broadcast.profiles import StyleProfile
 from broadcast.reading import decode
@@ -48,6 +47,15 @@ _ASS_HEADER = re.compile(r"^\s*\[(?:Script Info|V4\+? Styles|Events)\]", re.IGNO
 _ASS_DRAWING = re.compile(r"\{[^}]*\\p[1-9]")
 
 
+#: what a breach's value and limit count, by rule (times in seconds, for `--format json`)
+UNITS = {"characters per line": "characters", "lines": "lines", "reading speed": "characters per second",
+         "duration": "seconds", "gap": "seconds", "overlap": "seconds"}
+#: a timing line of any of the formats read, to tell a subtitle file from any other text
+_ANY_TIMING = re.compile(r"\d+:\d{2}[,.:]\d{2,3}\s*-->|^Dialogue:", re.MULTILINE)
+NOT_SUBTITLES = ("is not a subtitle file: {why} (check reads SRT, WebVTT and ASS; "
+                 "a script is made into subtitles with `broadcast build`)")
+
+
 @dataclass(frozen=True)
 class Breach:
     cue: int  # the cue's number in the file
@@ -55,6 +63,8 @@ class Breach:
     end: int  # ms
     rule: str  # one of RULES
     message: str  # what is wrong, beside the profile's limit
+    value: float | None = None  # what the cue has, in UNITS[rule]; None for an unbounded speed
+    limit: float | None = None  # what the profile allows, in UNITS[rule]
 
 
 def _visible_lines(lines: list[str]) -> tuple[str, ...]:
@@ -67,7 +77,13 @@ def read_srt(text: str) -> list[Subtitle]:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        raise UnusableInput(f"not a readable SRT file: {exc}") from None
+        # The parser's own words name character offsets; a person looks for a line.
+        content = exc.unmatched_content
+        at = exc.expected_start + len(content) - len(content.lstrip())
+        line = text.count("\n", 0, at) + 1
+        stray = content.strip().split("\n", 1)[0][:60]
+        raise UnusableInput(f"not a readable SRT file: line {line} is not part of a cue "
+                            f"(number, timing line, text): {stray!r}") from None
     return [
         Subtitle(sub.index if sub.index is not None else number, _ms(sub.start), _ms(sub.end),
                 _visible_lines(_SRT_TAG.sub("", sub.content).split("\n")))
@@ -141,41 +157,52 @@ def check_cues(cues: list[Subtitle], profile: StyleProfile, resolution: int = 0)
     breaches = []
     latest = None  # the cue shown before, that ends last
     for cue in sorted(cues, key=lambda c: (c.start, c.end)):
-        def breach(rule: str, message: str, cue=cue) -> None:
-            breaches.append(Breach(cue.index, cue.start, cue.end, rule, message))
+        def breach(rule: str, message: str, value: float | None, limit: float, cue=cue) -> None:
+            breaches.append(Breach(cue.index, cue.start, cue.end, rule, message, value, limit))
 
         for number, line in enumerate(cue.lines, 1):
             if len(line) > profile.max_chars_per_line:
                 breach("characters per line", f"line {number} has {len(line)} characters "
-                       f"(max {profile.max_chars_per_line})")
+                       f"(max {profile.max_chars_per_line})", len(line), profile.max_chars_per_line)
         if len(cue.lines) > profile.max_lines:
-            breach("lines", f"{len(cue.lines)} lines (max {profile.max_lines})")
+            breach("lines", f"{len(cue.lines)} lines (max {profile.max_lines})", len(cue.lines),
+                   profile.max_lines)
         duration = cue.end - cue.start
         chars = len(" ".join(cue.lines))  # a line break is read as a space
         if chars * 1000 > profile.max_chars_per_second * (duration + resolution):
             speed = f"{chars * 1000 / duration:.1f}" if duration > 0 else "unbounded"
             breach("reading speed", f"{speed} characters a second, {chars} characters in "
-                   f"{duration / 1000:.3f} s (max {profile.max_chars_per_second:g})")
+                   f"{duration / 1000:.3f} s (max {profile.max_chars_per_second:g})",
+                   round(chars * 1000 / duration, 1) if duration > 0 else None,
+                   profile.max_chars_per_second)
         if duration + resolution < profile.min_duration:
-            breach("duration", f"{duration / 1000:.3f} s on screen (min {profile.min_duration / 1000:g} s)")
+            breach("duration", f"{duration / 1000:.3f} s on screen (min {profile.min_duration / 1000:g} s)",
+                   duration / 1000, profile.min_duration / 1000)
         elif duration - resolution > profile.max_duration:
-            breach("duration", f"{duration / 1000:.3f} s on screen (max {profile.max_duration / 1000:g} s)")
+            breach("duration", f"{duration / 1000:.3f} s on screen (max {profile.max_duration / 1000:g} s)",
+                   duration / 1000, profile.max_duration / 1000)
         if latest is not None:
             gap = cue.start - latest.end
             if gap < 0:
-                breach("overlap", f"overlaps cue {latest.index} by {-gap / 1000:.3f} s")
+                breach("overlap", f"overlaps cue {latest.index} by {-gap / 1000:.3f} s", -gap / 1000, 0)
             elif gap + resolution < profile.min_gap:
                 breach("gap", f"{gap} ms after cue {latest.index} (min {profile.min_gap_frames} "
-                       f"frames, {profile.min_gap} ms at {float(profile.fps):g} fps)")
+                       f"frames, {profile.min_gap} ms at {float(profile.fps):g} fps)",
+                       gap / 1000, profile.min_gap / 1000)
         if latest is None or cue.end >= latest.end:
             latest = cue
     return breaches
 
 
 def check_text(text: str, profile: StyleProfile) -> list[Breach]:
+    if not text.strip():
+        raise UnusableInput("the file is empty: no subtitles in it")
+    if not text.lstrip("\ufeff \t\r\n").startswith("WEBVTT") and not _ANY_TIMING.search(text):
+        raise UnusableInput(NOT_SUBTITLES.format(
+            why="no line in it is a cue's timing, such as 00:00:01,000 --> 00:00:04,000"))
     kind, cues = read_cues(text)
     if not cues:
-        raise UnusableInput("no subtitles in it (not SRT, WebVTT or ASS?)")
+        raise UnusableInput("no subtitles in it")
     for cue in cues:
         if not 0 <= cue.start <= MAX_TIME_MS or not 0 <= cue.end <= MAX_TIME_MS:
             raise UnusableInput(f"cue {cue.index} is timed outside 0 to {MAX_TIME_MS // 3_600_000} hours; "
@@ -183,14 +210,31 @@ def check_text(text: str, profile: StyleProfile) -> list[Breach]:
     return check_cues(cues, profile, RESOLUTION[kind])
 
 
-def check_file(path: Path, profile: StyleProfile) -> list[Breach]:
-    """Every breach of the profile in the subtitle file at `path`."""
-    path = Path(path)
-    data = read_regular(path, MAX_SUBTITLE_BYTES, "subtitle file")
+def check_bytes(data: bytes, profile: StyleProfile) -> list[Breach]:
+    """Every breach of the profile in the bytes of a subtitle file."""
     try:
-        return check_text(decode(data), profile)
+        text = decode(data)
+    except UnusableInput:  # the reader's words are about scripts; these are about subtitles
+        raise UnusableInput(NOT_SUBTITLES.format(why="it is binary, not text")) from None
+    return check_text(text, profile)
+
+
+def check_file(path: Path, profile: StyleProfile) -> list[Breach]:
+    """Every breach of the profile in the subtitle file at `path` (`-`: standard input)."""
+    from broadcast.inputs import is_stdin, read_bytes
+    path = Path(path)
+    data = read_bytes(path, "subtitle file", MAX_SUBTITLE_BYTES)
+    try:
+        return check_bytes(data, profile)
     except UnusableInput as exc:
-        raise UnusableInput(f"{path}: {exc}") from None
+        raise UnusableInput(f"{'standard input' if is_stdin(path) else path}: {exc}") from None
+
+
+def breach_record(breach: Breach, file: str) -> dict:
+    """A breach as one JSON object, for automation (`broadcast check --format json`)."""
+    return {"file": file, "cue": breach.cue, "start": timestamp(breach.start), "end": timestamp(breach.end),
+            "rule": breach.rule, "value": breach.value, "limit": breach.limit, "unit": UNITS[breach.rule],
+            "message": breach.message}
 
 
 def format_breach(breach: Breach) -> str:

@@ -6,7 +6,7 @@ Without `--scheduler` a `LocalCluster` of worker processes starts on this machin
 the same code runs on that cluster (`Client(address)`): its workers need `broadcast`
 installed, and the input and output paths must be the same on every worker (a shared
 filesystem), since each worker reads its scripts and writes their deliverables itself.
-Needs the optional extra: `pip install 'broadcast[dask]'`.
+Needs the optional extra: `pip install 'broadcast-newsroom[dask]'`.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def build_on_dask(paths: list[Path], out_dir: Path, settings: Settings, client) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from broadcast.batch import summary_table
-    from broadcast.errors import BroadcastError
+    from broadcast.batch import print_summary
+    from broadcast.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, BroadcastError
     from broadcast.profiles import load_profile
 
     p = argparse.ArgumentParser(prog="python -m broadcast.dask_batch",
@@ -54,15 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        print("broadcast: error: Dask is not installed: pip install 'broadcast[dask]'", file=sys.stderr)
-        return 2
+        print("broadcast: error: Dask is not installed: pip install 'broadcast-newsroom[dask]'", file=sys.stderr)
+        return EXIT_USAGE
     try:
         settings = Settings(load_profile(args.profile, args.fps))
         scripts = expand_inputs(args.files)
         prepare_output(args.output)
     except BroadcastError as exc:
         print(f"broadcast: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     # Absolute paths: the workers need not share this process's working directory.
     scripts = [s.absolute() for s in scripts]
     out_dir = args.output.absolute()
@@ -77,9 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         if not result.ok:
             print(f"broadcast: error: {result.error}", file=sys.stderr)
-    from rich.console import Console
-    Console(highlight=False).print(summary_table(results, out_dir, time.perf_counter() - started))
-    return 1 if any(not r.ok for r in results) else 0
+    print_summary(results, out_dir, time.perf_counter() - started)
+    return EXIT_FAILED if any(not r.ok for r in results) else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -1,6 +1,11 @@
-"""The exceptions the pipeline raises; the CLI turns each into a one-line message."""
+"""The exceptions the pipeline raises, which the CLI turns into a one-line message, and the
+exit status each outcome has."""
 
 from __future__ import annotations
+
+#: exit status: done; `check` found breaches, a batch had a failed script, or an internal
+#: error; unusable input or arguments
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class BroadcastError(Exception):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from broadcast.reading import normalise
+from broadcast.reading import _mojibake_pair, normalise
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,10 @@ PLAIN_WORDS = ("the", "talks", "peace", "were", "held", "in", "a", "city", "and"
 #: those), nor the first letters of UTF-8 read as Windows-1252 (the reader repairs "Ã©")
 _FREE = st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zs", "Zl", "Zp"),
                       exclude_characters='"\u201c\u201d\u201e\u201f\u00ab\u00bb\u00c3\u00c2\u00e2')
-#: (doubled brackets open a direction or anchor copy in production scripts)
+#: (doubled brackets open a direction or anchor copy in production scripts; a word with the
+#: character pairs of UTF-8 seen through a code page, "À¢", is mojibake the reader repairs)
 FREE_WORDS = st.text(_FREE, min_size=1, max_size=10).filter(
-    lambda w: not any(b in w for b in ("((", "))", "[[", "]]")))
+    lambda w: not any(b in w for b in ("((", "))", "[[", "]]")) and not _mojibake_pair().search(w))
 
 word = st.one_of(st.sampled_from(PLAIN_WORDS), st.sampled_from(HOSTILE_WORDS), FREE_WORDS)
 SENTENCE_OPENERS = ("The", "Officials", "Tonight,", "In", "Later,", "Many", "Some", "Its")

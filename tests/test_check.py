@@ -152,8 +152,10 @@ def test_every_breach_in_the_tools_own_files_was_warned_about(profile, exporter,
 
 @pytest.mark.parametrize("content, message", [
     (b"", "no subtitles"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"just some prose, no times at all", "not a readable SRT file"),
+    (b"\x00\x01\x02binary\x00", "is not a subtitle file: it is binary"),
+    (b"just some prose, no times at all", "is not a subtitle file: no line in it is a cue's timing"),
+    (b"hello there\n\n1\n00:00:01,000 --> 00:00:02,000\nhi\n",
+     "not a readable SRT file: line 1 is not part of a cue .*'hello there'"),
     (b"WEBVTT\n\n00:01.000 --> soon\nhello\n", "timing line"),
 ])
 def test_an_unreadable_file_is_unusable_input(content, message, tmp_path):
@@ -194,7 +196,7 @@ def test_command_exits_2_with_one_line_on_unusable_input(args, tmp_path):
 def test_cues_of_a_build_can_be_checked_directly():
     build = hand_build([("fine",), ("x" * 50,)])
     assert check_cues(build.cues, build.profile) == [
-        Breach(2, 3000, 5800, "characters per line", "line 1 has 50 characters (max 42)")]
+        Breach(2, 3000, 5800, "characters per line", "line 1 has 50 characters (max 42)", 50, 42)]
 
 
 # Any cues, written by each exporter and read back, break the same rules as the cues do.

@@ -427,7 +427,7 @@ def test_libass_loads_the_ass_of_hostile_input(ffmpeg, tmp_path, case):
 # Size: a script has at most MAX_SCRIPT_BYTES; within that, nothing is refused for its shape.
 
 def test_a_ten_megabyte_file_is_refused_in_one_line_without_reading_it_all(tmp_path):
-    from broadcast.cli import MAX_SCRIPT_BYTES
+    from broadcast.inputs import MAX_SCRIPT_BYTES
     body = script(NARRATION, BITE).encode() + b"\n"
     source = write(tmp_path / "huge.txt", body * (10_000_000 // len(body) + 1))
     run = cli("build", source, "-o", tmp_path / "out")

@@ -25,8 +25,9 @@ from broadcast.exporters import Exporter, exporters
 from broadcast.exporters._html import CONTENT_SECURITY_POLICY, escape, page, script_json
 from broadcast.exporters.ass import SUBTITLE, SUBTITLE_TOP, unescape
 from broadcast.model import Build
-from broadcast.preview import CueView, Speed, count, cue_views, running_time
+from broadcast.preview import CueView, Speed, cue_views, running_time
 from broadcast.timecode import is_drop_frame_rate, ms_to_timecode
+from broadcast.wording import count
 
 #: libass sizes a font so that its ascent plus descent is the style's Fontsize; CSS sizes the
 #: em. DejaVu Sans, the style sheets' font, is 2384 units high on a 2048 em.

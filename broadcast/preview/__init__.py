@@ -37,10 +37,6 @@ def running_time(build: Build) -> int:
     return max([build.total, *(c.end for c in build.cues), *(s.end for s in build.supers)])
 
 
-def count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def reading_speed(cue: Cue) -> float:
     """Characters a second, spaces included, as the style guides count them."""
     return len(cue.text) * 1000 / cue.duration if cue.duration > 0 else float("inf")

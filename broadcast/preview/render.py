@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pysubs2
@@ -119,8 +123,10 @@ def filter_graph(build: Build, label_font_file: str | None, size: tuple[int, int
 
 
 def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[int, int],
-                   fps: str) -> list[str]:
-    """The arguments of the one ffmpeg run, in the work folder."""
+                   fps: str, progress: bool = False) -> list[str]:
+    """The arguments of the one ffmpeg run, in the work folder; with `progress`, ffmpeg logs
+    each video frame it encodes to `vstats.txt`. (Its `-progress` report says nothing until
+    every output has begun, and the contact sheet begins only at the last cue.)"""
     if video is None:
         seconds = running_time(build) / 1000
         source = ["-f", "lavfi", "-i", f"color=c={BACKGROUND}:s={size[0]}x{size[1]}:r={fps}:d={seconds:.3f}"]
@@ -129,7 +135,8 @@ def ffmpeg_command(ffmpeg: str, build: Build, video: Path | None, size: tuple[in
         source = ["-i", str(video)]
         audio = ["-map", "0:a:0?", "-c:a", "aac", "-b:a", "160k"]
     return [
-        ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *source,
+        ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+        *(["-vstats_file", VSTATS] if progress else []), *source,
         "-filter_complex_script", "graph.txt",
         "-map", "[video]", *audio, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
         "-pix_fmt", "yuv420p", "-movflags", "+faststart", "preview.mp4",
@@ -179,8 +186,19 @@ def fit_to_video(build: Build, duration: int | None) -> tuple[Build, list[str]]:
     return build, notes
 
 
-def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) -> list[Path]:
-    """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths."""
+#: the work folder's log of encoded frames, read for progress, and how often it is read
+VSTATS, PROGRESS_SECONDS = "vstats.txt", 0.25
+_VSTATS_FRAME = re.compile(r"out=\s*0\s+st=\s*0\s+frame=\s*(\d+)")
+#: what render's `progress` is called with: seconds rendered, and the seconds there are
+#: (None when unknown: a video ffprobe cannot measure)
+Progress = Callable[[float, float | None], None]
+
+
+def render(build: Build, out_dir: Path, stem: str, video: Path | None = None,
+           progress: Progress | None = None) -> list[Path]:
+    """Write `STEM.preview.mp4` and `STEM.contact.png` into out_dir; return their paths.
+
+    `progress`, when given, is called as ffmpeg reports how far it has got."""
     ffmpeg, filters = find_ffmpeg()
     if not build.cues:
         raise UnusableInput(f"{stem}: no captions to render")
@@ -209,10 +227,16 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
         for i, text in enumerate(contact_labels(build)):
             (work / "labels" / f"{i}.txt").write_text(text, encoding="utf-8")
         (work / "graph.txt").write_text(filter_graph(build, label, size), encoding="utf-8")
-        done = subprocess.run(ffmpeg_command(ffmpeg, build, video, size, fps), cwd=work,
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        command = ffmpeg_command(ffmpeg, build, video, size, fps, progress=progress is not None)
+        if progress is None:
+            done = subprocess.run(command, cwd=work, capture_output=True, text=True)
+            returncode, errors = done.returncode, done.stderr
+        else:
+            length = video_duration(video) if video is not None else running_time(build)
+            total = length / 1000 if length else None
+            returncode, errors = _run_reporting(command, work, Fraction(fps), total, progress)
+        if returncode != 0:
+            problem = (errors.strip().splitlines() or ["no message"])[-1]
             raise BroadcastError(f"ffmpeg could not render {stem}: {problem}")
         outputs = []
         for name, suffix in OUTPUTS:
@@ -225,3 +249,42 @@ def render(build: Build, out_dir: Path, stem: str, video: Path | None = None) ->
     finally:
         with signals_held():
             shutil.rmtree(work, ignore_errors=True)
+
+
+def encoded_frames(lines: list[str]) -> int | None:
+    """The frames of the first output's video encoded, by the last of these whole lines of
+    ffmpeg's `-vstats_file` (`out=  0 st=  0 frame=   248 ...`); None when none says."""
+    for line in reversed(lines):
+        found = _VSTATS_FRAME.match(line)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _run_reporting(command: list[str], work: Path, fps: Fraction, total: float | None,
+                   progress: Progress) -> tuple[int, str]:
+    """Run ffmpeg, passing on how far it has got a few times a second; its exit status and
+    error text."""
+    # stderr goes to a file: read only at the end, a pipe could fill and stall ffmpeg
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as errors, \
+            subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=errors) as run:
+        vstats, pending = None, ""
+        while run.poll() is None:
+            time.sleep(PROGRESS_SECONDS)
+            if vstats is None:
+                try:
+                    vstats = open(work / VSTATS, encoding="utf-8", errors="replace")  # noqa: SIM115
+                except FileNotFoundError:  # not begun yet
+                    continue
+            # only what was added since the last look, whole lines; a part line waits
+            *lines, pending = (pending + vstats.read()).split("\n")
+            frames = encoded_frames(lines)
+            if frames is not None:
+                seconds = float(frames / fps)
+                progress(min(seconds, total) if total else seconds, total)
+        if vstats is not None:
+            vstats.close()
+        if run.returncode == 0 and total:
+            progress(total, total)
+        errors.seek(0)
+        return run.returncode, errors.read()

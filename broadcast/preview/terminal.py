@@ -18,8 +18,9 @@ from rich.text import Text
 
 from broadcast.errors import UnusableInput
 from broadcast.model import Build, Cue, SuperCue
-from broadcast.preview import CueView, Speed, count, cue_views, running_time
+from broadcast.preview import CueView, Speed, cue_views, running_time
 from broadcast.timecode import ms_to_timecode
+from broadcast.wording import count
 
 SPEED_STYLE = {Speed.WITHIN: "green", Speed.NEAR: "yellow", Speed.OVER: "bold red"}
 SUPER_STYLE = "cyan"

@@ -173,20 +173,29 @@ class Spellings:
                    for m in re.finditer(pattern, self.phrases, re.IGNORECASE))
 
 
+def _lower(text: str) -> str:
+    """Lower case without the combining dot str.lower() puts after İ (`TAYYİP` is `Tayyip`,
+    not `Tayyi̇p`): a word typed with the Turkish İ is cased the Turkish way, İ to i, I to ı."""
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i").replace("I", "\u0131")
+    return text.lower()
+
+
 def _cap_part(part: str) -> str:
     """One hyphen-free piece of a word in proper case: O'Brien, McCain, MacDonald, U.S."""
     if not part:
         return part
     if is_acronym(part):
         return part
-    low = part.lower()
+    low = _lower(part)
     if re.match(r"^[a-z]'[a-z]", low):  # O'Brien, D'Souza
         return low[0].upper() + "'" + low[2].upper() + low[3:]
     if low.startswith("mc") and len(low) > 3 and low[2].isalpha():
         return "Mc" + low[2].upper() + low[3:]
     if low.startswith("mac") and low[3:] in MAC_NAMES:
         return "Mac" + low[3].upper() + low[4:]
-    return low[0].upper() + low[1:]
+    # A capital stays as typed: İ (whose lower case is i) does not come back as I.
+    return (part[0] if part[0].isupper() else low[0].upper()) + low[1:]
 
 
 def _cap_word(word: str) -> str:
@@ -238,7 +247,7 @@ def title_case(title: str) -> str:
     for i, word in enumerate(title.split()):
         if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1 \
                 and not any(c.isdigit() for c in word):  # `1TV`, `G20`: a name, as typed
-            word = _cap_word(word.lower())
+            word = _cap_word(_lower(word))
         if any(c.isupper() for c in word) or not any(c.isalpha() for c in word):
             # Keep what the script capitalised; a plain part after a hyphen still takes a capital.
             out.append("-".join(p[:1].upper() + p[1:] if p.isalpha() and p.islower() else p
