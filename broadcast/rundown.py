@@ -59,7 +59,8 @@ def split(text: str) -> Rundown:
         header, copy_after = _header_after(lines, fields, i + 1)
         if _opens_story(header):
             first_lines.append(i + 1)
-        elif copy_after > 1:  # a line after the end (a page footer, a note) is no story
+        elif copy_after > 1 and not _goes_on(lines, i + 1):
+            # a line after the end (a page footer, a note) is no story
             warnings.append(f"line {i + 1}: an end mark ({line.strip()}) with more copy after it "
                             f"and no new SLUG: line; read as one story")
     stories = []
@@ -128,6 +129,14 @@ def _header_after(lines, fields, first: int) -> tuple[list[str], int]:
         else:
             copy += 1
     return header, copy
+
+
+def _goes_on(lines, first: int) -> bool:
+    """The copy after an end mark is the same story's: the anchor's tag or back-announcement
+    after the package's `ENDS` (`BACK ANNO:`, `ANCHOR TAG:`)."""
+    from broadcast.segment.lexer import mode_of
+    following = next((line for _, _, line in lines[first:] if line.strip()), "")
+    return mode_of(following.split(":")[0]) == "tag"
 
 
 def _opens_story(fields: list[str]) -> bool:

@@ -246,3 +246,9 @@ def test_segment_reads_a_rundown_as_one_report_and_says_so():
     assert run.returncode == 0 and json.loads(run.stdout)["segments"]
     assert "broadcast: warning: 3 stories found in this file (end marks on lines 10, 25)" in run.stderr
     assert "`broadcast build` builds each story on its own" in run.stderr
+
+
+def test_a_back_announcement_after_the_package_ends_is_the_same_story():
+    found = split("SLUG: FLOODS\nPRESENTER: The river rose.\nVT\nThe water came fast.\nENDS\n"
+                  "BACK ANNO:\nSix flood warnings are in force.\nThe army is on standby.\n")
+    assert len(found.stories) == 1 and found.warnings == ()
