@@ -83,7 +83,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     written.
     """
     from broadcast.cli import read_input
-    from broadcast.exporters import render_all
+    from broadcast.exporters import export_warnings, render_all
     from broadcast.files import write_all_atomic
     from broadcast.pipeline import build_text
 
@@ -98,6 +98,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
         build = build_text(read_input(path), settings.profile, convention=settings.convention,
                            **settings.options)
         outputs = render_all(build, list(settings.only) or None)
+        warnings = build.warnings + export_warnings(build, list(settings.only) or None)
         targets = {out_dir / f"{path.stem}{suffix}": text for suffix, text in outputs.items()}
         inputs = protected | {directory_entry(path)}
         out_entry = out_dir.absolute().resolve()
@@ -120,7 +121,7 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
     finally:
         if collecting:
             gc.enable()
-    return FileResult(path, tuple(written), build.warnings, seconds=time.perf_counter() - started)
+    return FileResult(path, tuple(written), warnings, seconds=time.perf_counter() - started)
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

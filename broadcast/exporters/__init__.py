@@ -19,8 +19,10 @@ from broadcast.model import Build
 class Exporter:
     name: str  # "srt"
     suffix: str  # what follows the stem: ".srt", ".prompter.txt"
-    export: Callable[[Build], str]
+    export: Callable[[Build], str | bytes]  # bytes for a binary format (EBU STL)
     description: str
+    #: what this format had to change or could not keep (a character it lacks), for the user
+    warnings: Callable[[Build], tuple[str, ...]] | None = None
 
 
 @cache
@@ -39,8 +41,16 @@ def by_suffix(suffix: str) -> Exporter | None:
     return next((e for e in exporters().values() if e.suffix == suffix), None)
 
 
-def render_all(build: Build, names: list[str] | None = None) -> dict[str, str]:
+def render_all(build: Build, names: list[str] | None = None) -> dict[str, str | bytes]:
     """Every deliverable as {suffix: text}, computed before anything is written."""
+    return {e.suffix: e.export(build) for e in _chosen(names)}
+
+
+def export_warnings(build: Build, names: list[str] | None = None) -> tuple[str, ...]:
+    """The warnings of the chosen formats themselves, beyond the build's."""
+    return tuple(w for e in _chosen(names) if e.warnings for w in e.warnings(build))
+
+
+def _chosen(names: list[str] | None) -> list[Exporter]:
     table = exporters()
-    chosen = [table[n] for n in names] if names else list(table.values())
-    return {e.suffix: e.export(build) for e in chosen}
+    return [table[n] for n in names] if names else list(table.values())
