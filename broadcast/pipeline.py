@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from broadcast.captions import make_cues, place_supers
 from broadcast.model import Build, Report
 from broadcast.profiles import StyleProfile
@@ -39,3 +41,13 @@ def build_report(report: Report, profile: StyleProfile, **options) -> Build:
 def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:
     """Segment, time and caption normalised script text."""
     return build_report(segment(text, convention), profile, **options)
+
+
+def recaption(build: Build, profile: StyleProfile) -> Build:
+    """The same speech captioned under another profile's limits (the SCC's 32 columns): the
+    timeline and any recognised word times stand, the cues and lower-thirds are cut anew by
+    the line breaker, and the warnings are those of the new cues."""
+    word_times = build.alignment.word_times if build.alignment else None
+    supers = place_supers(build.timeline, profile)
+    cues, warnings = make_cues(build.timeline, supers, profile, word_times=word_times, offset=build.offset)
+    return replace(build, profile=profile, cues=cues, supers=supers, warnings=warnings)

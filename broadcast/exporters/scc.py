@@ -1,0 +1,242 @@
+"""`STEM.scc`: Scenarist SCC, CEA-608 pop-on captions on channel 1, as US broadcast playout
+takes them.
+
+The captions are not this build's cues cut down: the report is captioned again under the
+`cea608` profile (`styles/cea608.toml`: 32 columns, 2 rows, 29.97 fps) by the project's own
+line breaker (`broadcast.pipeline.recaption`), on the same speech times. Before that, the text
+is put in the CEA-608 character set, so the breaker counts the characters that will be sent:
+a character 608 has is sent as it is (the basic set, or a two-byte special or extended code);
+one it lacks becomes its nearest 608 form (`ł` as `l`, `…` as `...`) or `?`, and a warning
+names each such character once. The script's own characters are what is mapped: the look-alike
+braces of the SRT and ASS never reach this file, and a `{` is sent as 608's own `{`.
+
+Each caption is loaded into the hidden memory (RCL, ENM, a preamble address code per row,
+tab offsets to centre it, the text), shown with EOC on its first frame and erased with EDM
+on its last: two bytes a frame, every control code sent twice as 608 asks, in 29.97 drop-frame
+timecode and in programme time (`--start`), as the SRT. Loading takes a frame for every two
+characters, and a caption can only be loaded once the one before it is up: where there is not
+that time, the caption comes up late and a warning says by how much.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import cache
+
+from broadcast.exporters import Exporter
+from broadcast.exporters.srt import CueError, checked_cues
+from broadcast.model import Build
+from broadcast.timecode import frames_to_timecode, ms_to_frames
+
+COLUMNS, MAX_ROWS = 32, 4
+PROFILE = "cea608"
+HEADER = "Scenarist_SCC V1.0"
+
+# Channel 1 control codes (before parity).
+RCL, EDM, ENM, EOC = (0x14, 0x20), (0x14, 0x2C), (0x14, 0x2E), (0x14, 0x2F)
+TAB_OFFSETS = {1: (0x17, 0x21), 2: (0x17, 0x22), 3: (0x17, 0x23)}
+#: first byte and second-byte base of the preamble address code of each row (1 to 15)
+PAC_ROWS = {1: (0x11, 0x40), 2: (0x11, 0x60), 3: (0x12, 0x40), 4: (0x12, 0x60), 5: (0x15, 0x40),
+            6: (0x15, 0x60), 7: (0x16, 0x40), 8: (0x16, 0x60), 9: (0x17, 0x40), 10: (0x17, 0x60),
+            11: (0x10, 0x40), 12: (0x13, 0x40), 13: (0x13, 0x60), 14: (0x14, 0x40), 15: (0x14, 0x60)}
+#: the rows a raised caption starts on (clear of a lower-third at the foot of the picture)
+TOP_ROW = 2
+
+#: the basic set: ASCII, but for nine places that hold other characters
+BASIC = {chr(b): b for b in range(0x20, 0x7F)}
+for _ascii in "*\\^_`{|}~":
+    del BASIC[_ascii]
+BASIC.update({"á": 0x2A, "é": 0x5C, "í": 0x5E, "ó": 0x5F, "ú": 0x60, "ç": 0x7B, "÷": 0x7C,
+              "Ñ": 0x7D, "ñ": 0x7E, "█": 0x7F})
+#: special characters (two bytes, 0x11 then the code)
+SPECIAL = dict(zip("®°½¿™¢£♪à", range(0x30, 0x39))) | dict(zip("èâêîôû", range(0x3A, 0x40)))
+#: extended characters (two bytes, after a basic character they replace)
+EXTENDED = dict(zip("ÁÉÓÚÜü‘¡*’—©℠•“”ÀÂÇÈÊËëÎÏïÔÙùÛ«»", ((0x12, c) for c in range(0x20, 0x40)))) \
+    | dict(zip("ÃãÍÌìÒòÕõ{}\\^_|~ÄäÖöß¥¤¦ÅåØø┌┐└┘", ((0x13, c) for c in range(0x20, 0x40))))
+#: what a decoder without the extended set shows in place of an extended character
+FALLBACK = {"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "¡": "!", "—": "-", "©": "c",
+            "℠": "s", "•": ".", "*": ".", "{": "(", "}": ")", "\\": "/", "^": "'", "_": "-", "|": "!",
+            "~": "-", "ß": "s", "¥": "Y", "¤": "o", "¦": "!", "Ø": "O", "ø": "o",
+            "┌": "+", "┐": "+", "└": "+", "┘": "+"}
+#: nearest forms of characters 608 lacks, beyond taking the accent off a letter
+NEAREST = {"–": "-", "‑": "-", "‐": "-", "−": "-", "…": "...", "`": "'", "´": "'", "′": "'", "″": '"',
+           "„": '"', "‚": "'", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE",
+           "æ": "ae", "Æ": "AE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "€": "EUR", "×": "x",
+           "\u00a0": " "}
+REPLACEMENT = "?"
+
+
+def odd_parity(byte: int) -> int:
+    """The byte with its top bit set where that makes the count of ones odd, as 608 sends it."""
+    return byte | 0x80 if bin(byte).count("1") % 2 == 0 else byte
+
+
+def word(first: int, second: int) -> str:
+    return f"{odd_parity(first):02x}{odd_parity(second):02x}"
+
+
+def in_608(char: str) -> bool:
+    return char in BASIC or char in SPECIAL or char in EXTENDED
+
+
+@cache
+def to_608(char: str) -> str:
+    """The character as 608 can show it: itself, its nearest form, or `?`."""
+    if in_608(char):
+        return char
+    if char in NEAREST:
+        return NEAREST[char]
+    composed = unicodedata.normalize("NFC", char)
+    if len(composed) == 1 and in_608(composed):
+        return composed
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if base and base != char and all(in_608(c) for c in base):
+        return base
+    return REPLACEMENT
+
+
+def text_608(text: str) -> str:
+    return "".join(to_608(c) for c in text)
+
+
+def row_words(line: str) -> list[str]:
+    """The code words of one row's text: basic characters two to a word, each special or
+    extended character as its code sent twice (an extended one after its fallback)."""
+    words: list[str] = []
+    pending: list[int] = []
+
+    def basic(byte: int) -> None:
+        pending.append(byte)
+        if len(pending) == 2:
+            words.append(word(*pending))
+            pending.clear()
+
+    def code(first: int, second: int) -> None:
+        if pending:
+            words.append(word(pending.pop(), 0x00))
+        words.extend([word(first, second)] * 2)
+
+    for char in line:
+        if char in BASIC:
+            basic(BASIC[char])
+        elif char in SPECIAL:
+            code(0x11, SPECIAL[char])
+        else:
+            fallback = FALLBACK.get(char) or to_608(unicodedata.normalize("NFKD", char)[0])
+            basic(BASIC.get(fallback, BASIC[REPLACEMENT]))
+            code(*EXTENDED[char])
+    if pending:
+        words.append(word(pending.pop(), 0x00))
+    return words
+
+
+def caption_words(lines: tuple[str, ...], raised: bool) -> list[str]:
+    """The words that load one pop-on caption into hidden memory, each row centred."""
+    if len(lines) > MAX_ROWS or any(len(line) > COLUMNS for line in lines):
+        raise CueError(f"a 608 caption has at most {MAX_ROWS} rows of {COLUMNS} columns: {lines!r}")
+    first_row = TOP_ROW if raised else 16 - len(lines)
+    words = [word(*RCL)] * 2 + [word(*ENM)] * 2
+    for row, line in enumerate(lines, start=first_row):
+        column = (COLUMNS - len(line)) // 2
+        first, base = PAC_ROWS[row]
+        words += [word(first, base + 0x10 + column // 4 * 2)] * 2
+        if column % 4:
+            words += [word(*TAB_OFFSETS[column % 4])] * 2
+        words += row_words(line)
+    return words
+
+
+def caption_build(build: Build) -> Build:
+    """The build captioned for 608: its text in the 608 set, broken under the cea608 profile."""
+    from broadcast.pipeline import recaption
+    from broadcast.profiles import load_profile
+    timeline = tuple(replace(t, segment=replace(t.segment, text=text_608(t.segment.text)))
+                     for t in build.timeline)
+    return recaption(replace(build, timeline=timeline), load_profile(PROFILE))
+
+
+def _schedule(build: Build) -> tuple[dict[int, str], list[str]]:
+    """The code word sent on each frame, and the captions that had to come up late."""
+    fps = build.profile.fps
+    frames: dict[int, str] = {}
+    late: list[str] = []
+    ready = 0  # the first frame the hidden memory is free to load
+    for cue, lines in checked_cues(build.cues):
+        start = ms_to_frames(cue.start + build.offset, fps)
+        end = ms_to_frames(cue.end + build.offset, fps)
+        load = caption_words(lines, cue.raised)
+        free = [f for f in range(ready, start) if f not in frames]
+        shown = start
+        while len(free) < len(load):
+            if shown not in frames:
+                free.append(shown)
+            shown += 1
+        if shown > start:
+            late.append(f"SCC: caption {cue.index} at {frames_to_timecode(start, fps)} comes up "
+                        f"{shown - start} frames late: 608 sends two characters a frame, and there "
+                        f"was not the time to send it before" +
+                        (" (a --start leaves room before the first)" if cue.index == 1 else ""))
+        for frame, code in zip(free[-len(load):], load):
+            frames[frame] = code
+        frames[shown] = frames[shown + 1] = word(*EOC)
+        end = max(end, shown + 2)
+        for frame in (end, end + 1):
+            frames.setdefault(frame, word(*EDM))
+        ready = shown + 2
+    return frames, late
+
+
+def scc_text(frames: dict[int, str], fps) -> str:
+    """The file: one line for each run of consecutive frames, at the timecode of its first."""
+    blocks, run, first = [HEADER], [], None
+    for frame in sorted(frames):
+        if run and frame != first + len(run):
+            blocks.append(f"{frames_to_timecode(first, fps)}\t{' '.join(run)}")
+            run = []
+        if not run:
+            first = frame
+        run.append(frames[frame])
+    if run:
+        blocks.append(f"{frames_to_timecode(first, fps)}\t{' '.join(run)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def mapped_characters(build: Build) -> list[str]:
+    """A warning for each character 608 lacks, naming what it became and the first cue."""
+    found: dict[str, tuple[int, int]] = {}
+    for cue in build.cues:
+        for char in dict.fromkeys(cue.text):
+            if not in_608(char) and not char.isspace():
+                first, count = found.get(char, (cue.index, 0))
+                found[char] = (first, count + 1)
+    return [f"SCC: CEA-608 has no {char!r} (U+{ord(char):04X}): shown as {to_608(char)!r} "
+            f"(cue {first}" + (f" and {count - 1} more)" if count > 1 else ")")
+            for char, (first, count) in found.items()]
+
+
+# The last build and its SCC with the warnings: both the file and the warnings ask for them.
+_last: tuple[Build, str, tuple[str, ...]] | None = None
+
+
+def _render(build: Build) -> tuple[str, tuple[str, ...]]:
+    global _last
+    if _last is None or _last[0] is not build:
+        captions = caption_build(build)
+        frames, late = _schedule(captions)
+        warnings = tuple(mapped_characters(build)) + \
+            tuple(f"SCC: {w}" for w in captions.warnings if captions.profile != build.profile) + tuple(late)
+        _last = (build, scc_text(frames, captions.profile.fps), warnings)
+    return _last[1], _last[2]
+
+
+def export(build: Build) -> str:
+    return _render(build)[0]
+
+
+def warnings(build: Build) -> tuple[str, ...]:
+    return _render(build)[1]
+
+
+EXPORTER = Exporter("scc", ".scc", export, "Scenarist SCC (CEA-608 pop-on captions, 32 columns)",
+                    warnings)
