@@ -53,6 +53,8 @@ class StyleProfile:
     lower_third_hold: int  # ms
     ass_style_sheet: str
     read_rate: dict[str, float] = field(default_factory=dict)  # words a minute by role
+    #: teletext subtitles in double-height characters (EBU STL), as the BBC sets them
+    double_height: bool = False
 
     @property
     def frame_ms(self) -> float:
@@ -103,6 +105,7 @@ def load_profile(name: str = "broadcast", fps: str | float | None = None) -> Sty
             lower_third_hold=round(float(data.get("lower_third_hold", 4.0)) * 1000),
             ass_style_sheet=data.get("ass_style_sheet", "broadcast.ass"),
             read_rate={k: float(v) for k, v in data.get("read_rate", {}).items()},
+            double_height=bool(data.get("double_height", False)),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise UnusableInput(f"style profile {path.name} is not valid: {exc}") from None

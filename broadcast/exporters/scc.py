@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import cache
 
 from broadcast.exporters import Exporter
+from broadcast.exporters._charset import REPLACEMENT, nearest, replaced
 from broadcast.exporters.srt import CueError, checked_cues
 from broadcast.model import Build
 from broadcast.timecode import frames_to_timecode, ms_to_frames
@@ -59,12 +60,6 @@ FALLBACK = {"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'
             "℠": "s", "•": ".", "*": ".", "{": "(", "}": ")", "\\": "/", "^": "'", "_": "-", "|": "!",
             "~": "-", "ß": "s", "¥": "Y", "¤": "o", "¦": "!", "Ø": "O", "ø": "o",
             "┌": "+", "┐": "+", "└": "+", "┘": "+"}
-#: nearest forms of characters 608 lacks, beyond taking the accent off a letter
-NEAREST = {"–": "-", "‑": "-", "‐": "-", "−": "-", "…": "...", "`": "'", "´": "'", "′": "'", "″": '"',
-           "„": '"', "‚": "'", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE",
-           "æ": "ae", "Æ": "AE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "€": "EUR", "×": "x",
-           "\u00a0": " "}
-REPLACEMENT = "?"
 
 
 def odd_parity(byte: int) -> int:
@@ -83,17 +78,7 @@ def in_608(char: str) -> bool:
 @cache
 def to_608(char: str) -> str:
     """The character as 608 can show it: itself, its nearest form, or `?`."""
-    if in_608(char):
-        return char
-    if char in NEAREST:
-        return NEAREST[char]
-    composed = unicodedata.normalize("NFC", char)
-    if len(composed) == 1 and in_608(composed):
-        return composed
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if base and base != char and all(in_608(c) for c in base):
-        return base
-    return REPLACEMENT
+    return nearest(char, in_608)
 
 
 def text_608(text: str) -> str:
@@ -202,19 +187,6 @@ def scc_text(frames: dict[int, str], fps) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def mapped_characters(build: Build) -> list[str]:
-    """A warning for each character 608 lacks, naming what it became and the first cue."""
-    found: dict[str, tuple[int, int]] = {}
-    for cue in build.cues:
-        for char in dict.fromkeys(cue.text):
-            if not in_608(char) and not char.isspace():
-                first, count = found.get(char, (cue.index, 0))
-                found[char] = (first, count + 1)
-    return [f"SCC: CEA-608 has no {char!r} (U+{ord(char):04X}): shown as {to_608(char)!r} "
-            f"(cue {first}" + (f" and {count - 1} more)" if count > 1 else ")")
-            for char, (first, count) in found.items()]
-
-
 # The last build and its SCC with the warnings: both the file and the warnings ask for them.
 _last: tuple[Build, str, tuple[str, ...]] | None = None
 
@@ -224,7 +196,7 @@ def _render(build: Build) -> tuple[str, tuple[str, ...]]:
     if _last is None or _last[0] is not build:
         captions = caption_build(build)
         frames, late = _schedule(captions)
-        warnings = tuple(mapped_characters(build)) + \
+        warnings = tuple(replaced(build, in_608, "SCC", "CEA-608")) + \
             tuple(f"SCC: {w}" for w in captions.warnings if captions.profile != build.profile) + tuple(late)
         _last = (build, scc_text(frames, captions.profile.fps), warnings)
     return _last[1], _last[2]
