@@ -3,8 +3,8 @@ written from the specification (no library writes it).
 
 The file is a 1024-byte GSI block (general subtitle information, text fields in code page
 850) and a 128-byte TTI block per subtitle (more where its text needs extension blocks):
-- GSI: the programme title, the frame rate (`STL25.01`, or `STL30.01` for the 29.97/30
-  family), the display standard, character code table 00 (Latin, ISO 6937), the number of
+- GSI: the programme title, the frame rate (`STL25.01`, or `STL30.01` with drop-frame
+  time codes for the 29.97 family), the display standard, character code table 00 (Latin, ISO 6937), the number of
   blocks, subtitles and groups, the longest row and the rows, and the programme start
   (`--start`) as the time code of the first frame;
 - TTI: subtitle number, times in and out (programme time, as the SRT), vertical position
@@ -22,6 +22,7 @@ warning names it (see `_charset.py`).
 from __future__ import annotations
 
 import os
+import re
 import struct
 import time
 import unicodedata
@@ -32,7 +33,7 @@ from broadcast.exporters import Exporter
 from broadcast.exporters._charset import nearest, replaced
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build
-from broadcast.timecode import ms_to_frames, nominal_rate
+from broadcast.timecode import frames_to_timecode, ms_to_frames, nominal_rate
 
 GSI_SIZE, TTI_SIZE, TEXT_FIELD = 1024, 128, 112
 TELETEXT_ROWS, TELETEXT_COLUMNS = 23, 40
@@ -55,6 +56,7 @@ SINGLE = dict(zip("¡¢£$¥", range(0xA1, 0xA6))) | dict(zip("§¤‘“«←�
     | dict(zip("—¹®©™♪¬¦", range(0xD0, 0xD8))) | dict(zip("⅛⅜⅝⅞ΩÆĐªĦ", range(0xDC, 0xE5))) \
     | dict(zip("ĲĿŁØŒºÞŦŊŉĸæđðħıĳŀłøœßþŧŋ", range(0xE6, 0xFF)))
 del SINGLE["$"]  # 0xA4: the dollar sign is sent as 0x24
+SINGLE["\u2126"] = SINGLE["\u03a9"]  # 0xE0 is the ohm sign, which NFC text writes as omega
 
 
 @cache
@@ -78,23 +80,19 @@ def encode_text(text: str) -> bytes:
     return b"".join(encode_char(c) or b"".join(encode_char(n) for n in nearest(c, in_6937)) for c in text)
 
 
-def stl_rate(fps: Fraction) -> tuple[int, bytes]:
-    """The STL frame rate for a profile's: 30 for the NTSC family, 25 for the rest."""
-    return (30, b"STL30.01") if nominal_rate(fps) in (30, 60) else (25, b"STL25.01")
+def stl_rate(fps: Fraction) -> tuple[Fraction, bytes]:
+    """The STL frame rate for a profile's: 29.97 (`STL30.01`) for the NTSC family, 25 for
+    the rest."""
+    return (Fraction(30000, 1001), b"STL30.01") if nominal_rate(fps) in (30, 60) else (Fraction(25), b"STL25.01")
 
 
-def _frames(ms: int, rate: int, fps: Fraction) -> int:
-    # STL30.01 counts 29.97 material in 30 frame numbers a second, without drop-frame.
-    return ms_to_frames(ms, Fraction(30000, 1001) if rate == 30 and fps.denominator == 1001 else Fraction(rate))
+def time_code(frame: int, rate: Fraction) -> bytes:
+    """TCI/TCO: hours, minutes, seconds, frames, one binary byte each; at 29.97 in drop-frame
+    numbering, as the time code of NTSC material is read."""
+    return bytes(int(part) for part in re.split("[:;]", frames_to_timecode(frame, rate)))
 
 
-def time_code(frame: int, rate: int) -> bytes:
-    """TCI/TCO: hours, minutes, seconds, frames, one binary byte each."""
-    seconds, frames = divmod(frame, rate)
-    return bytes([seconds // 3600 % 24, seconds // 60 % 60, seconds % 60, frames])
-
-
-def time_code_text(frame: int, rate: int) -> bytes:
+def time_code_text(frame: int, rate: Fraction) -> bytes:
     """A GSI time code: HHMMSSFF in characters."""
     return b"%02d%02d%02d%02d" % tuple(time_code(frame, rate))
 
@@ -140,8 +138,8 @@ def export(build: Build) -> bytes:
     height = 2 if double else 1
     blocks, subtitles, longest, first_in = [], 0, 0, None
     for cue, lines in checked_cues(build.cues):
-        tci = _frames(build.offset + cue.start, rate, profile.fps)
-        tco = _frames(build.offset + cue.end, rate, profile.fps)
+        tci = ms_to_frames(build.offset + cue.start, rate)
+        tco = ms_to_frames(build.offset + cue.end, rate)
         first_in = tci if first_in is None else first_in
         row = TOP_ROW if cue.raised else TELETEXT_ROWS + 1 - len(lines) * height
         longest = max(longest, *(len(line) for line in lines))
@@ -149,7 +147,7 @@ def export(build: Build) -> bytes:
                                  text_field(lines, teletext, double)))
         subtitles += 1
     tti = b"".join(blocks)
-    start = _frames(build.offset, rate, profile.fps)
+    start = ms_to_frames(build.offset, rate)
     gsi = b"".join([
         b"850", dfc, b"1" if teletext else b"0", b"00", LANGUAGE_ENGLISH.encode(),
         field(build.report.title, 32), field("", 32), field("", 32), field("", 32),  # OPT OET TPT TET
