@@ -34,7 +34,7 @@ def nearest(char: str, has: Callable[[str], bool]) -> str:
     if spelled and all(has(c) for c in spelled):
         return spelled
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if base and base != char and all(has(c) for c in base):
+    if base and base != char and not any(c.isspace() for c in base) and all(has(c) for c in base):
         return base
     return REPLACEMENT
 

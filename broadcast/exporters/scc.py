@@ -132,13 +132,29 @@ def caption_words(lines: tuple[str, ...], raised: bool) -> list[str]:
     return words
 
 
+def _pieces(word: str) -> list[str]:
+    """A word as rows hold it: a word longer than a row is sent over rows of 32."""
+    return [word[i:i + COLUMNS] for i in range(0, len(word), COLUMNS)]
+
+
 def caption_build(build: Build) -> Build:
     """The build captioned for 608: its text in the 608 set, broken under the cea608 profile."""
     from broadcast.pipeline import recaption
     from broadcast.profiles import load_profile
-    timeline = tuple(replace(t, segment=replace(t.segment, text=text_608(t.segment.text)))
-                     for t in build.timeline)
-    return recaption(replace(build, timeline=timeline), load_profile(PROFILE))
+    words = [[_pieces(w) for w in text_608(t.segment.text).split()] for t in build.timeline]
+    timeline = tuple(replace(t, segment=replace(t.segment, text=" ".join(p for w in ws for p in w)))
+                     for t, ws in zip(build.timeline, words))
+    alignment = build.alignment and replace(build.alignment, word_times=tuple(
+        tuple(time for time, pieces in zip(times, ws) for _ in pieces)
+        for times, ws in zip(build.alignment.word_times, words)))
+    return recaption(replace(build, timeline=timeline, alignment=alignment), load_profile(PROFILE))
+
+
+def long_words(build: Build) -> list[str]:
+    """A warning for each word no 608 row can hold."""
+    return [f"SCC: cue {cue.index} has a word of {len(word)} characters, longer than a 608 row: "
+            f"sent over rows of {COLUMNS}"
+            for cue in build.cues for word in cue.text.split() if len(word) > COLUMNS]
 
 
 def _schedule(build: Build) -> tuple[dict[int, str], list[str]]:
@@ -196,7 +212,7 @@ def _render(build: Build) -> tuple[str, tuple[str, ...]]:
     if _last is None or _last[0] is not build:
         captions = caption_build(build)
         frames, late = _schedule(captions)
-        warnings = tuple(replaced(build, in_608, "SCC", "CEA-608")) + \
+        warnings = tuple(replaced(build, in_608, "SCC", "CEA-608")) + tuple(long_words(build)) + \
             tuple(f"SCC: {w}" for w in captions.warnings if captions.profile != build.profile) + tuple(late)
         _last = (build, scc_text(frames, captions.profile.fps), warnings)
     return _last[1], _last[2]

@@ -46,10 +46,13 @@ CENTRED = 2
 TOP_ROW = 2
 LANGUAGE_ENGLISH = "09"
 
-#: ISO 6937 non-spacing diacritical marks: the byte sent before the letter they go on
-DIACRITICS = {"\u0300": 0xC1, "\u0301": 0xC2, "\u0302": 0xC3, "\u0303": 0xC4, "\u0304": 0xC5,
-              "\u0306": 0xC6, "\u0307": 0xC7, "\u0308": 0xC8, "\u030a": 0xCA, "\u0327": 0xCB,
-              "\u030b": 0xCD, "\u0328": 0xCE, "\u030c": 0xCF}
+#: ISO 6937 non-spacing diacritical marks: the byte sent before the letter, and the letters
+#: the set has with each (its repertoire: not every pairing is in it)
+DIACRITICS = {"\u0300": (0xC1, "AEIOUaeiou"), "\u0301": (0xC2, "ACEILNORSUYZaceilnorsuyz"),
+              "\u0302": (0xC3, "ACEGHIJOSUWYaceghijosuwy"), "\u0303": (0xC4, "AINOUainou"),
+              "\u0304": (0xC5, "AEIOUaeiou"), "\u0306": (0xC6, "AGUagu"), "\u0307": (0xC7, "CEGIZcegz"),
+              "\u0308": (0xC8, "AEIOUYaeiouy"), "\u030a": (0xCA, "AUau"), "\u0327": (0xCB, "CGKLNRSTcklnrst"),
+              "\u030b": (0xCD, "OUou"), "\u0328": (0xCE, "AEIUaeiu"), "\u030c": (0xCF, "CDELNRSTZcdelnrstz")}
 #: ISO 6937 characters above 0x7F that stand alone
 SINGLE = dict(zip("¡¢£$¥", range(0xA1, 0xA6))) | dict(zip("§¤‘“«←↑→↓°±²³×µ¶·÷’”»¼½¾¿",
                                                          range(0xA7, 0xC0))) \
@@ -66,9 +69,11 @@ def encode_char(char: str) -> bytes | None:
         return char.encode("ascii")
     if char in SINGLE:
         return bytes([SINGLE[char]])
+    if char == "ģ":  # the small g with cedilla has its accent above: ISO 6937 sends it as acute
+        return b"\xc2g"
     parts = unicodedata.normalize("NFD", char)
-    if len(parts) == 2 and " " <= parts[0] <= "~" and parts[1] in DIACRITICS:
-        return bytes([DIACRITICS[parts[1]], ord(parts[0])])
+    if len(parts) == 2 and parts[1] in DIACRITICS and parts[0] in DIACRITICS[parts[1]][1]:
+        return bytes([DIACRITICS[parts[1]][0], ord(parts[0])])
     return None
 
 
