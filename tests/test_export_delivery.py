@@ -10,16 +10,22 @@ import re
 import struct
 import subprocess
 import unicodedata
+from dataclasses import replace
 from fractions import Fraction
 from xml.etree import ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from dataclasses import replace
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from broadcast.exporters import export_warnings, exporters, render_all
 from broadcast.exporters import scc as scc_format
 from broadcast.exporters import stl as stl_format
 from broadcast.exporters._ttml import TT, XML
-from broadcast.model import LowerThird
+from broadcast.model import Cue, LowerThird
 from broadcast.pipeline import build_text
 from broadcast.profiles import load_profile
 from broadcast.timecode import timecode_to_ms
@@ -263,7 +269,40 @@ def test_ffmpeg_reads_every_caption_of_the_scc(ffmpeg, tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     shown = re.findall(r"<font[^>]*>(?:\{\\an\d\}(?:\\h)*)?(.*?)</font>", run.stdout, re.S)
-    # ffmpeg shows the apostrophe (0x27) as a typographer's one
     # ffmpeg shows the apostrophe (0x27) as a typographer's one, a row's indent as \h
     assert [" ".join(s.replace("\u2019", "'").replace("\\h", " ").split()) for s in shown] == \
         [c.text for c in build.cues]
+
+
+CEA608 = load_profile("cea608")
+FRAME = Fraction(1001, 30)  # ms
+
+
+@st.composite
+def timed_captions(draw) -> list[Cue]:
+    """Captions on 29.97 frames: one or two lines of up to 32 characters, at least 2 frames on
+    screen and 2 frames apart, some raised."""
+    cues, frame = [], draw(st.integers(0, 200))
+    for index in range(1, draw(st.integers(1, 12)) + 1):
+        end = frame + draw(st.integers(2, 90))
+        lines = draw(st.lists(st.text("abcdefgh ÉéñÑ{}\\♪", min_size=1, max_size=32)
+                              .map(lambda s: " ".join(s.split()) or "x"), min_size=1, max_size=2))
+        cues.append(Cue(index, round(frame * FRAME), round(end * FRAME), tuple(lines), 0, draw(st.booleans())))
+        frame = end + draw(st.integers(2, 60))
+    return cues
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(timed_captions())
+def test_every_scc_caption_comes_up_on_time_or_says_how_late(cues):
+    build = replace(hand_build([c.lines for c in cues], "cea608"), cues=tuple(cues))
+    frames, late = scc_format.schedule(build)
+    read = read_scc(scc_format.scc_text(frames, CEA608.fps))
+    assert [lines for _, _, lines, _ in read] == [list(c.lines) for c in cues]
+    assert [where for *_, where in read] == ["top" if c.raised else "bottom" for c in cues]
+    delayed = {int(re.match(r"SCC: caption (\d+)", w).group(1)): int(re.search(r"up (\d+) frames", w).group(1))
+               for w in late}
+    for (start, end, _, _), cue in zip(read, cues, strict=True):
+        shift = delayed.get(cue.index, 0)
+        assert abs(start - cue.start - shift * FRAME) <= 1, (start, cue)
+        assert abs(end - cue.end) <= 1 or (shift and abs(end - start - 2 * FRAME) <= 1), (end, cue)

@@ -85,22 +85,23 @@ def text_608(text: str) -> str:
     return "".join(to_608(c) for c in text)
 
 
-def row_words(line: str) -> list[str]:
-    """The code words of one row's text: basic characters two to a word, each special or
-    extended character as its code sent twice (an extended one after its fallback)."""
-    words: list[str] = []
+def row_words(line: str) -> list[tuple[str, ...]]:
+    """The code words of one row's text, in units sent on consecutive frames: basic characters
+    two to a word, each special or extended character as its code sent twice (an extended one
+    after its fallback), the two never parted, or a decoder takes the second for a new one."""
+    units: list[tuple[str, ...]] = []
     pending: list[int] = []
 
     def basic(byte: int) -> None:
         pending.append(byte)
         if len(pending) == 2:
-            words.append(word(*pending))
+            units.append((word(*pending),))
             pending.clear()
 
     def code(first: int, second: int) -> None:
         if pending:
-            words.append(word(pending.pop(), 0x00))
-        words.extend([word(first, second)] * 2)
+            units.append((word(pending.pop(), 0x00),))
+        units.append((word(first, second),) * 2)
 
     for char in line:
         if char in BASIC:
@@ -112,24 +113,39 @@ def row_words(line: str) -> list[str]:
             basic(BASIC.get(fallback, BASIC[REPLACEMENT]))
             code(*EXTENDED[char])
     if pending:
-        words.append(word(pending.pop(), 0x00))
-    return words
+        units.append((word(pending.pop(), 0x00),))
+    return units
 
 
-def caption_words(lines: tuple[str, ...], raised: bool) -> list[str]:
-    """The words that load one pop-on caption into hidden memory, each row centred."""
+def caption_words(lines: tuple[str, ...], raised: bool) -> list[tuple[str, ...]]:
+    """The units of words that load one pop-on caption into hidden memory, each row centred."""
     if len(lines) > MAX_ROWS or any(len(line) > COLUMNS for line in lines):
         raise CueError(f"a 608 caption has at most {MAX_ROWS} rows of {COLUMNS} columns: {lines!r}")
     first_row = TOP_ROW if raised else 16 - len(lines)
-    words = [word(*RCL)] * 2 + [word(*ENM)] * 2
+    units = [(word(*RCL),) * 2, (word(*ENM),) * 2]
     for row, line in enumerate(lines, start=first_row):
         column = (COLUMNS - len(line)) // 2
         first, base = PAC_ROWS[row]
-        words += [word(first, base + 0x10 + column // 4 * 2)] * 2
+        units.append((word(first, base + 0x10 + column // 4 * 2),) * 2)
         if column % 4:
-            words += [word(*TAB_OFFSETS[column % 4])] * 2
-        words += row_words(line)
-    return words
+            units.append((word(*TAB_OFFSETS[column % 4]),) * 2)
+        units += row_words(line)
+    return units
+
+
+def _place(units: list[tuple[str, ...]], frames: dict[int, str], ready: int,
+           shown: int) -> list[tuple[int, str]] | None:
+    """Frames for a caption's units, as late as possible before `shown` and not before `ready`,
+    each unit on free consecutive frames; None when they do not fit."""
+    placed, frame = [], shown - 1
+    for unit in reversed(units):
+        while any(f in frames for f in range(frame - len(unit) + 1, frame + 1)):
+            frame -= 1
+        if frame - len(unit) + 1 < ready:
+            return None
+        placed += zip(range(frame - len(unit) + 1, frame + 1), unit)
+        frame -= len(unit)
+    return placed
 
 
 def _pieces(word: str) -> list[str]:
@@ -157,7 +173,7 @@ def long_words(build: Build) -> list[str]:
             for cue in build.cues for word in cue.text.split() if len(word) > COLUMNS]
 
 
-def _schedule(build: Build) -> tuple[dict[int, str], list[str]]:
+def schedule(build: Build) -> tuple[dict[int, str], list[str]]:
     """The code word sent on each frame, and the captions that had to come up late."""
     fps = build.profile.fps
     frames: dict[int, str] = {}
@@ -167,19 +183,15 @@ def _schedule(build: Build) -> tuple[dict[int, str], list[str]]:
         start = ms_to_frames(cue.start + build.offset, fps)
         end = ms_to_frames(cue.end + build.offset, fps)
         load = caption_words(lines, cue.raised)
-        free = [f for f in range(ready, start) if f not in frames]
         shown = start
-        while len(free) < len(load):
-            if shown not in frames:
-                free.append(shown)
+        while (placed := _place(load, frames, ready, shown)) is None:
             shown += 1
         if shown > start:
             late.append(f"SCC: caption {cue.index} at {frames_to_timecode(start, fps)} comes up "
                         f"{shown - start} frames late: 608 sends two characters a frame, and there "
                         f"was not the time to send it before" +
                         (" (a --start leaves room before the first)" if cue.index == 1 else ""))
-        for frame, code in zip(free[-len(load):], load):
-            frames[frame] = code
+        frames.update(placed)
         frames[shown] = frames[shown + 1] = word(*EOC)
         end = max(end, shown + 2)
         for frame in (end, end + 1):
@@ -211,7 +223,7 @@ def _render(build: Build) -> tuple[str, tuple[str, ...]]:
     global _last
     if _last is None or _last[0] is not build:
         captions = caption_build(build)
-        frames, late = _schedule(captions)
+        frames, late = schedule(captions)
         warnings = tuple(replaced(build, in_608, "SCC", "CEA-608")) + tuple(long_words(build)) + \
             tuple(f"SCC: {w}" for w in captions.warnings if captions.profile != build.profile) + tuple(late)
         _last = (build, scc_text(frames, captions.profile.fps), warnings)
