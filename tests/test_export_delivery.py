@@ -9,6 +9,7 @@ import json
 import re
 import struct
 import subprocess
+import sys
 import unicodedata
 from dataclasses import replace
 from fractions import Fraction
@@ -256,8 +257,31 @@ def test_imsc_passes_the_hypothetical_render_model():
     assert handler.errors == []
 
 
-def test_the_new_formats_are_written_by_default():
-    assert {"ttml", "ebuttd", "scc", "stl"} <= set(exporters())
+def test_build_writes_the_delivery_formats_and_their_warnings(tmp_path):
+    from tests.conftest import REFERENCE
+    run = subprocess.run([sys.executable, "-m", "broadcast", "build", str(REFERENCE), "-o", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    for suffix, read in READERS.items():
+        path = tmp_path / f"{REFERENCE.stem}{suffix}"
+        assert len(read(path.read_bytes() if suffix == ".stl" else path.read_text(encoding="utf-8"))) > 40
+    assert "broadcast: warning: SCC: caption 1 at 00:00:00;00 comes up" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "broadcast", "build", str(REFERENCE), "-o", str(tmp_path / "608"),
+                          "--only", "scc", "--profile", "cea608", "--start", "10:00:00;00"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "warning" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("name", ["ttml", "ebuttd"])
+def test_characters_xml_cannot_carry_are_shown_as_a_question_mark_and_said(name):
+    build = hand_build([("before \uffff after",)])
+    text = render_all(build, [name])[EXPORTERS_BY_NAME[name].suffix]
+    assert read_ttml(text)[0][2] == ["before ? after"]
+    assert export_warnings(build, ["ttml", "ebuttd"]) == (
+        "TTML: XML has no '\\uffff' (U+FFFF): shown as '?' (cue 1)",)
+
+
+EXPORTERS_BY_NAME = exporters()
 
 
 @pytest.mark.ffmpeg

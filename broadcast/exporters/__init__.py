@@ -47,8 +47,9 @@ def render_all(build: Build, names: list[str] | None = None) -> dict[str, str | 
 
 
 def export_warnings(build: Build, names: list[str] | None = None) -> tuple[str, ...]:
-    """The warnings of the chosen formats themselves, beyond the build's."""
-    return tuple(w for e in _chosen(names) if e.warnings for w in e.warnings(build))
+    """The warnings of the chosen formats themselves, beyond the build's, each once (the
+    TTML formats share theirs)."""
+    return tuple(dict.fromkeys(w for e in _chosen(names) if e.warnings for w in e.warnings(build)))
 
 
 def _chosen(names: list[str] | None) -> list[Exporter]:

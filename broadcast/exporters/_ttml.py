@@ -11,8 +11,10 @@ the title-safe area (10% in from each edge), aligned to its top or to its foot.
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
+from broadcast.exporters._charset import nearest, replaced
 from broadcast.exporters.srt import checked_cues
 from broadcast.model import Build
 
@@ -26,7 +28,22 @@ LANGUAGE = "en"
 #: rows and columns of the cell grid that font sizes and padding count in
 CELL_RESOLUTION = "40 24"
 BOTTOM, TOP = "bottom", "top"
+#: what XML 1.0 cannot carry at all (the reader has removed the other control characters)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 TEXT_STYLE, BACKGROUND_STYLE = "text", "background"
+
+
+def in_xml(char: str) -> bool:
+    return not _NOT_XML.match(char)
+
+
+def xml_text(text: str) -> str:
+    """The text with each character XML cannot carry (U+FFFE, U+FFFF) shown as `?`."""
+    return _NOT_XML.sub(lambda m: nearest(m.group(0), in_xml), text)
+
+
+def warnings(build: Build) -> tuple[str, ...]:
+    return tuple(replaced(build, in_xml, "TTML", "XML"))
 
 
 def q(namespace: str, name: str) -> str:
@@ -77,7 +94,7 @@ def body(tt: ET.Element, build: Build) -> None:
         for n, line in enumerate(lines):
             if n:
                 ET.SubElement(p, q(TT, "br"))
-            ET.SubElement(p, q(TT, "span"), {"style": BACKGROUND_STYLE}).text = line
+            ET.SubElement(p, q(TT, "span"), {"style": BACKGROUND_STYLE}).text = xml_text(line)
 
 
 def serialise(tt: ET.Element, prefixes: dict[str, str]) -> str:

@@ -15,7 +15,8 @@ from xml.etree import ElementTree as ET
 
 from broadcast import __version__
 from broadcast.exporters import Exporter
-from broadcast.exporters._ttml import TT, TTM, TTP, TTS, body, q, root, serialise, styling_and_layout
+from broadcast.exporters._ttml import (TT, TTM, TTP, TTS, body, q, root, serialise, styling_and_layout,
+                                       warnings, xml_text)
 from broadcast.model import Build
 from broadcast.timecode import nominal_rate
 
@@ -29,7 +30,7 @@ def export(build: Build) -> str:
     tt = root(build)
     head = ET.SubElement(tt, q(TT, "head"))
     metadata = ET.SubElement(head, q(TT, "metadata"))
-    ET.SubElement(metadata, q(TTM, "title")).text = " ".join(build.report.title.split())
+    ET.SubElement(metadata, q(TTM, "title")).text = xml_text(" ".join(build.report.title.split()))
     document = ET.SubElement(metadata, q(EBUTTM, "documentMetadata"))
     for standard in STANDARDS:
         ET.SubElement(document, q(EBUTTM, "conformsToStandard")).text = standard
@@ -41,10 +42,12 @@ def export(build: Build) -> str:
             f"{multiplier.numerator} {multiplier.denominator}"
     ET.SubElement(document, q(EBUTTM, "documentOriginatingSystem")).text = f"broadcast {__version__}"
     if build.report.network:
-        ET.SubElement(document, q(EBUTTM, "documentPublisher")).text = " ".join(build.report.network.split())
+        publisher = ET.SubElement(document, q(EBUTTM, "documentPublisher"))
+        publisher.text = xml_text(" ".join(build.report.network.split()))
     styling_and_layout(head, **{q(EBUTTS, "linePadding"): "0.5c", q(EBUTTS, "multiRowAlign"): "center"})
     body(tt, build)
     return serialise(tt, {"ttp": TTP, "tts": TTS, "ttm": TTM, "ebuttm": EBUTTM, "ebutts": EBUTTS})
 
 
-EXPORTER = Exporter("ebuttd", ".ebuttd.xml", export, "EBU-TT-D (TTML for European distribution)")
+EXPORTER = Exporter("ebuttd", ".ebuttd.xml", export, "EBU-TT-D (TTML for European distribution)",
+                    warnings)
