@@ -94,6 +94,13 @@ def test_stl_long_text_goes_on_in_extension_blocks():
     assert export_warnings(build, ["stl"]) == ()
 
 
+def test_a_word_longer_than_a_teletext_row_goes_on_over_the_next_rows():
+    word = "x" * 80
+    data = render_all(hand_build([(word,)], "dcmp"), ["stl"])[".stl"]
+    assert data[11:12] == b"1" and int(data[251:253]) == 38  # teletext, longest row 38 cells of text
+    assert read_stl(data)[0][2] == [word[:38], word[38:76], word[76:]]
+
+
 def test_stl_programme_start_is_in_the_gsi_and_the_times():
     build = build_text(_reference_text(), load_profile("broadcast"),
                        start="10:00:00:00")

@@ -107,14 +107,20 @@ def field(value: str, size: int) -> bytes:
     return " ".join(value.split()).encode("cp850", "replace")[:size].ljust(size, b" ")
 
 
-def text_field(lines: tuple[str, ...], teletext: bool, double: bool) -> bytes:
-    rows = []
-    for line in lines:
-        row = encode_text(line)
+def teletext_rows(lines: tuple[str, ...], width: int) -> list[str]:
+    """The lines as teletext rows hold them: a line longer than a row (a word longer than the
+    profile's lines, which the line breaker leaves whole) goes on over the next rows."""
+    return [line[i:i + width] for line in lines for i in range(0, len(line), width)]
+
+
+def text_field(rows: list[str], teletext: bool, double: bool) -> bytes:
+    encoded = []
+    for text in rows:
+        row = encode_text(text)
         if teletext:
             row = (bytes([DOUBLE_HEIGHT]) if double else b"") + BOX + row
-        rows.append(row)
-    return bytes([CR_LF] * (2 if double else 1)).join(rows)
+        encoded.append(row)
+    return bytes([CR_LF] * (2 if double else 1)).join(encoded)
 
 
 def tti_blocks(number: int, tci: bytes, tco: bytes, row: int, text: bytes) -> bytes:
@@ -137,19 +143,20 @@ def _date() -> bytes:
 def export(build: Build) -> bytes:
     profile = build.profile
     rate, dfc = stl_rate(profile.fps)
-    double = profile.double_height
-    teletext = profile.max_chars_per_line <= TELETEXT_COLUMNS - len(BOX) - double
-    double = double and teletext
+    width = TELETEXT_COLUMNS - len(BOX) - int(profile.double_height)
+    teletext = profile.max_chars_per_line <= width
+    double = profile.double_height and teletext
     height = 2 if double else 1
     blocks, subtitles, longest, first_in = [], 0, 0, None
     for cue, lines in checked_cues(build.cues):
         tci = ms_to_frames(build.offset + cue.start, rate)
         tco = ms_to_frames(build.offset + cue.end, rate)
         first_in = tci if first_in is None else first_in
-        row = TOP_ROW if cue.raised else TELETEXT_ROWS + 1 - len(lines) * height
-        longest = max(longest, *(len(line) for line in lines))
+        rows = teletext_rows(lines, width) if teletext else list(lines)
+        row = TOP_ROW if cue.raised else max(1, TELETEXT_ROWS + 1 - len(rows) * height)
+        longest = max(longest, *(len(text) for text in rows))
         blocks.append(tti_blocks(cue.index, time_code(tci, rate), time_code(tco, rate), row,
-                                 text_field(lines, teletext, double)))
+                                 text_field(rows, teletext, double)))
         subtitles += 1
     tti = b"".join(blocks)
     start = ms_to_frames(build.offset, rate)
