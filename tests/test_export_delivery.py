@@ -337,3 +337,17 @@ def test_every_scc_caption_comes_up_on_time_or_says_how_late(cues):
         shift = delayed.get(cue.index, 0)
         assert abs(start - cue.start - shift * FRAME) <= 1, (start, cue)
         assert abs(end - cue.end) <= 1 or (shift and abs(end - start - 2 * FRAME) <= 1), (end, cue)
+
+
+def test_scc_of_a_build_on_recognised_word_times_keeps_every_word_and_its_times():
+    from tests.conftest import EXAMPLES
+    timings = (EXAMPLES / "syria-peace-process.words.json").read_bytes()
+    build = build_text(_reference_text(), load_profile("broadcast"), timings=timings, start="10:00:00:00")
+    cea608 = build_text(_reference_text(), load_profile("cea608"), timings=timings, start="10:00:00:00")
+    captions = read_scc(render_all(build, ["scc"])[".scc"])
+    spoken = " ".join(s.text for s in build.report.segments).split()
+    assert " ".join(" ".join(lines) for _, _, lines, _ in captions).split() == spoken
+    # the recognised words time the captions as they time the cea608 profile's own cues
+    assert len(captions) == len(cea608.cues)
+    for (start, _, lines, _), cue in zip(captions[1:], cea608.cues[1:]):
+        assert lines == list(cue.lines) and abs(start - 36_000_000 - cue.start) <= 34
