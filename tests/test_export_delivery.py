@@ -331,7 +331,7 @@ def test_every_scc_caption_comes_up_on_time_or_says_how_late(cues):
     read = read_scc(scc_format.scc_text(frames, CEA608.fps))
     assert [lines for _, _, lines, _ in read] == [list(c.lines) for c in cues]
     assert [where for *_, where in read] == ["top" if c.raised else "bottom" for c in cues]
-    delayed = {int(re.match(r"SCC: caption (\d+)", w).group(1)): int(re.search(r"up (\d+) frames", w).group(1))
+    delayed = {int(re.match(r"SCC: caption (\d+)", w).group(1)): int(re.search(r"up (\d+) frame", w).group(1))
                for w in late}
     for (start, end, _, _), cue in zip(read, cues, strict=True):
         shift = delayed.get(cue.index, 0)

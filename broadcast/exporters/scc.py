@@ -187,8 +187,9 @@ def schedule(build: Build) -> tuple[dict[int, str], list[str]]:
         while (placed := _place(load, frames, ready, shown)) is None:
             shown += 1
         if shown > start:
+            frames_late = f"{shown - start} frame{'s' if shown - start > 1 else ''}"
             late.append(f"SCC: caption {cue.index} at {frames_to_timecode(start, fps)} comes up "
-                        f"{shown - start} frames late: 608 sends two characters a frame, and there "
+                        f"{frames_late} late: 608 sends two characters a frame, and there "
                         f"was not the time to send it before" +
                         (" (a --start leaves room before the first)" if cue.index == 1 else ""))
         frames.update(placed)
