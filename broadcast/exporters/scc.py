@@ -139,7 +139,8 @@ def _place(units: list[tuple[str, ...]], frames: dict[int, str], ready: int,
     each unit on free consecutive frames; None when they do not fit."""
     placed, frame = [], shown - 1
     for unit in reversed(units):
-        while any(f in frames for f in range(frame - len(unit) + 1, frame + 1)):
+        while frame - len(unit) + 1 >= ready and any(f in frames for f in range(frame - len(unit) + 1,
+                                                                                  frame + 1)):
             frame -= 1
         if frame - len(unit) + 1 < ready:
             return None
@@ -183,7 +184,9 @@ def schedule(build: Build) -> tuple[dict[int, str], list[str]]:
         start = ms_to_frames(cue.start + build.offset, fps)
         end = ms_to_frames(cue.end + build.offset, fps)
         load = caption_words(lines, cue.raised)
-        shown = start
+        # the load needs a frame a word after `ready`; past that, only another caption's EDM
+        # can stand in its way
+        shown = max(start, ready + sum(len(unit) for unit in load))
         while (placed := _place(load, frames, ready, shown)) is None:
             shown += 1
         if shown > start:
