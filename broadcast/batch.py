@@ -153,7 +153,7 @@ def script_outputs(stem: str, text: str, settings: Settings
     a rundown (`broadcast.rundown`) gets a set per story, `STEM-NN-SLUG.srt`, ..., and the
     rundown summary `STEM.rundown.txt` and `STEM.rundown.json`."""
     from broadcast import rundown
-    from broadcast.exporters import render_set
+    from broadcast.exporters import export_warnings, render_set
     from broadcast.pipeline import build_text
 
     only = list(settings.only) or None
@@ -162,7 +162,8 @@ def script_outputs(stem: str, text: str, settings: Settings
         build = build_text(text, settings.profile, convention=settings.convention, **settings.options)
         outputs, left_out = render_set(build, only)
         return ({f"{stem}{suffix}": out for suffix, out in outputs.items()},
-                build.warnings + left_out + found.warnings, build.report.prose_read())
+                build.warnings + export_warnings(build, only) + left_out + found.warnings,
+                build.report.prose_read())
     if settings.options.get("timings"):
         raise UnusableInput(f"--timings belong to one recording, and this file holds "
                             f"{len(found.stories)} stories; build each story's script on its own")
@@ -176,7 +177,8 @@ def script_outputs(stem: str, text: str, settings: Settings
             raise UnusableInput(f"story {story.number:02d} ({story.slug or 'no slug'}): {exc}") from None
         story_outputs, left_out = render_set(build, only)
         outputs.update({f"{story_stem}{suffix}": out for suffix, out in story_outputs.items()})
-        warnings.extend(f"story {story.number:02d}: {warning}" for warning in build.warnings + left_out)
+        warnings.extend(f"story {story.number:02d}: {warning}"
+                        for warning in build.warnings + export_warnings(build, only) + left_out)
         read = [a + b for a, b in zip(read, build.report.prose_read())]
         runs.append(rundown.StoryRun(story.number, story.slug, story_stem, build.report.form,
                                      build.total, build.report.stated_trt))

@@ -118,3 +118,10 @@ def package_build(build: Build, cut: dict | None = None) -> Build | None:
 def build_text(text: str, profile: StyleProfile, convention: str | None = None, **options) -> Build:
     """Segment, time and caption normalised script text."""
     return build_report(segment(text, convention), profile, **options)
+
+
+def recaption(build: Build, profile: StyleProfile) -> Build:
+    """The same speech captioned under another profile's limits (the SCC's 32 columns): the
+    timeline and any recognised word times stand, the cues and lower-thirds are cut anew by
+    the line breaker, and the warnings are those of the new cues."""
+    return _caption(build.report, build.timeline, profile, build.alignment, build.offset, build.options, ())

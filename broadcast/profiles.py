@@ -62,6 +62,8 @@ class StyleProfile:
     super_gap: int = 1000
     #: how long after a person's super they may be supered again when they return (ms)
     resuper_after: int = 300_000
+    #: teletext subtitles in double-height characters (EBU STL), as the BBC sets them
+    double_height: bool = False
 
     @property
     def frame_ms(self) -> float:
@@ -122,6 +124,12 @@ def _number(file: str, key: str, value) -> float:
     return value
 
 
+def _flag(file: str, key: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise UnusableInput(f"style profile {file}: {key} = {value!r} is not true or false")
+    return value
+
+
 def load_profile(name: str = "broadcast", fps: str | float | None = None) -> StyleProfile:
     """A profile by name (`styles/NAME.toml`) or by the path of a TOML file, its values
     checked against `LIMITS`."""
@@ -167,6 +175,7 @@ def load_profile(name: str = "broadcast", fps: str | float | None = None) -> Sty
         lower_third_hold=round(numbers["lower_third_hold"] * 1000),
         ass_style_sheet=sheet,
         read_rate={str(k): float(_number(file, f"read_rate.{k}", v)) for k, v in rates.items()},
+        double_height=_flag(file, "double_height", data.get("double_height", False)),
         super_gap=round(numbers["super_gap"] * 1000),
         resuper_after=round(numbers["resuper_after"] * 1000),
     )

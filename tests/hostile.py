@@ -63,8 +63,24 @@ def ass_words(text: str) -> list[str]:
     return words(unescape(e.plaintext) for e in events)
 
 
+def ttml_words(text: str) -> list[str]:
+    from tests.delivery import read_ttml
+    return words(" ".join(lines) for _, _, lines, _ in read_ttml(text))
+
+
+def scc_words(text: str) -> list[str]:
+    from tests.delivery import read_scc
+    return words(" ".join(lines) for _, _, lines, _ in read_scc(text))
+
+
+def stl_words(data: bytes) -> list[str]:
+    from tests.delivery import read_stl
+    return words(" ".join(lines) for _, _, lines, _ in read_stl(data))
+
+
 #: readers of the subtitle files: the words each shows, in order
-SUBTITLE_READERS = {".srt": srt_words, ".vtt": vtt_words, ".ass": ass_words}
+SUBTITLE_READERS = {".srt": srt_words, ".vtt": vtt_words, ".ass": ass_words, ".ttml": ttml_words,
+                    ".ebuttd.xml": ttml_words, ".scc": scc_words, ".stl": stl_words}
 
 
 class _Tags(HTMLParser):
@@ -118,8 +134,13 @@ def in_order(needles: list[str], haystack: str) -> str | None:
     return None
 
 
-def deliverables(out_dir: Path, stem: str) -> dict[str, str]:
-    """Every registered deliverable for `stem` in `out_dir`, by suffix, as text."""
+#: the binary deliverables, read back as bytes
+BINARY = (".stl",)
+
+
+def deliverables(out_dir: Path, stem: str) -> dict[str, str | bytes]:
+    """Every registered deliverable for `stem` in `out_dir`, by suffix, as text (bytes for a
+    binary format)."""
     found = {}
     package = json.loads((out_dir / f"{stem}.json").read_text(encoding="utf-8"))["package"]
     for exporter in exporters().values():
@@ -128,7 +149,8 @@ def deliverables(out_dir: Path, stem: str) -> dict[str, str]:
             assert not path.exists(), f"{path.name} was written for a report with no package"
             continue
         assert path.is_file(), f"{path.name} was not written"
-        found[exporter.suffix] = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        found[exporter.suffix] = data if exporter.suffix in BINARY else data.decode("utf-8")
     return found
 
 
@@ -154,7 +176,22 @@ def check_deliverables(out_dir: Path, stem: str) -> dict:
     return check_outputs(deliverables(out_dir, stem), stem)
 
 
-def check_outputs(files: dict[str, str], stem: str = "") -> dict:
+def _in_608(text: str) -> str:
+    from broadcast.exporters.scc import text_608
+    return text_608(text)
+
+
+def _in_6937(text: str) -> str:
+    from broadcast.exporters._charset import nearest
+    from broadcast.exporters.stl import in_6937
+    return "".join(nearest(c, in_6937) for c in text)
+
+
+#: what the SCC and STL can show of a word
+DELIVERY_CHARSETS = {".scc": _in_608, ".stl": _in_6937}
+
+
+def check_outputs(files: dict[str, str | bytes], stem: str = "") -> dict:
     """Check every output of one script, by suffix ({suffix: text}); returns the report's JSON.
 
     The JSON names the segments; every spoken word reaches each subtitle file in order, the
@@ -173,7 +210,14 @@ def check_outputs(files: dict[str, str], stem: str = "") -> dict:
             # back cannot tell the two apart.
             expected = [w.replace("\u2774", "{").replace("\u2775", "}") for w in spoken] \
                 if format_ in (".ass", ".srt") else spoken
-            assert SUBTITLE_READERS[format_](text) == expected, f"{stem}{suffix} lost or moved words"
+            if suffix in DELIVERY_CHARSETS:
+                # SCC and STL show what their character sets have: the rest in nearest forms
+                expected = words(DELIVERY_CHARSETS[suffix](w) for w in expected)
+            if suffix in (".scc", ".stl"):  # a word longer than a 608 or teletext row goes over rows
+                read = SUBTITLE_READERS[suffix](text)
+                assert "".join(read) == "".join(expected), f"{stem}{suffix} lost or moved words"
+            else:
+                assert SUBTITLE_READERS[format_](text) == expected, f"{stem}{suffix} lost or moved words"
         elif suffix.endswith(".html"):
             assert not injected(text), f"{stem}{suffix} obeys a tag from the script"
         elif suffix.endswith(".json"):

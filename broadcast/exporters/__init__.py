@@ -20,9 +20,12 @@ from broadcast.model import Build
 class Exporter:
     name: str  # "srt"
     suffix: str  # what follows the stem: ".srt", ".prompter.txt"
-    #: the text, or None when the build has nothing for this file (no package)
-    export: Callable[[Build], str | None]
+    #: the text (bytes for a binary format, EBU STL), or None when the build has nothing
+    #: for this file (the package files of a reader)
+    export: Callable[[Build], str | bytes | None]
     description: str
+    #: what this format had to change or could not keep (a character it lacks), for the user
+    warnings: Callable[[Build], tuple[str, ...]] | None = None
 
 
 def on_package(export: Callable[[Build], str]) -> Callable[[Build], str | None]:
@@ -46,16 +49,14 @@ def by_suffix(suffix: str) -> Exporter | None:
     return next((e for e in exporters().values() if e.suffix == suffix), None)
 
 
-def render_all(build: Build, names: list[str] | None = None) -> dict[str, str]:
+def render_all(build: Build, names: list[str] | None = None) -> dict[str, str | bytes]:
     """Every deliverable as {suffix: text}, computed before anything is written; an output
     the build has nothing for (the package files of a reader) is left out."""
-    table = exporters()
-    chosen = [table[n] for n in names] if names else list(table.values())
-    texts = {e.suffix: e.export(build) for e in chosen}
+    texts = {e.suffix: e.export(build) for e in _chosen(names)}
     return {suffix: text for suffix, text in texts.items() if text is not None}
 
 
-def render_set(build: Build, names: list[str] | None = None) -> tuple[dict[str, str], tuple[str, ...]]:
+def render_set(build: Build, names: list[str] | None = None) -> tuple[dict[str, str | bytes], tuple[str, ...]]:
     """The deliverables of a build as {suffix: text}, and why any was left out.
 
     Asked for by name, a format that cannot hold the build stops it (`BeyondFormat`, exit 2);
@@ -72,3 +73,14 @@ def render_set(build: Build, names: list[str] | None = None) -> tuple[dict[str, 
         if text is not None:
             outputs[exporter.suffix] = text
     return outputs, tuple(left_out)
+
+
+def export_warnings(build: Build, names: list[str] | None = None) -> tuple[str, ...]:
+    """The warnings of the chosen formats themselves, beyond the build's, each once (the
+    TTML formats share theirs)."""
+    return tuple(dict.fromkeys(w for e in _chosen(names) if e.warnings for w in e.warnings(build)))
+
+
+def _chosen(names: list[str] | None) -> list[Exporter]:
+    table = exporters()
+    return [table[n] for n in names] if names else list(table.values())
