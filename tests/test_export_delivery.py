@@ -350,3 +350,15 @@ def test_scc_of_a_build_on_recognised_word_times_keeps_every_word_and_its_times(
     assert len(captions) == len(cea608.cues)
     for (start, _, lines, _), cue in zip(captions[1:], cea608.cues[1:]):
         assert lines == list(cue.lines) and abs(start - 36_000_000 - cue.start) <= 34
+
+
+def test_a_subtitle_too_long_for_ebu_stl_leaves_the_stl_out_of_a_full_build():
+    from broadcast.errors import BeyondFormat
+    from broadcast.exporters import render_set
+    script = "Title\n[]\nThe anchor says " + "A" * 40_000 + " and goes on.\n"
+    build = build_text(script, load_profile("broadcast"))
+    outputs, left_out = render_set(build)
+    assert ".stl" not in outputs and ".srt" in outputs
+    assert any("EBU STL" in note for note in left_out)
+    with pytest.raises(BeyondFormat):
+        render_all(build, ["stl"])

@@ -29,6 +29,7 @@ import unicodedata
 from fractions import Fraction
 from functools import cache
 
+from broadcast.errors import BeyondFormat
 from broadcast.exporters import Exporter
 from broadcast.exporters._charset import nearest, replaced
 from broadcast.exporters.srt import checked_cues
@@ -126,6 +127,9 @@ def text_field(rows: list[str], teletext: bool, double: bool) -> bytes:
 def tti_blocks(number: int, tci: bytes, tco: bytes, row: int, text: bytes) -> bytes:
     """The TTI blocks of one subtitle: its text in 112-byte parts, the last numbered 0xFF."""
     parts = [text[i:i + TEXT_FIELD] for i in range(0, len(text), TEXT_FIELD)] or [b""]
+    if len(parts) > LAST_BLOCK or number > 0xFFFF:  # extension numbers end at 0xFE; subtitle numbers at 0xFFFF
+        raise BeyondFormat(f"subtitle {number} needs {len(parts)} text blocks; EBU STL numbers at most "
+                           f"{LAST_BLOCK} a subtitle and 65,535 subtitles")
     blocks = []
     for n, part in enumerate(parts):
         extension = LAST_BLOCK if n == len(parts) - 1 else n
