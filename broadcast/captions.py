@@ -102,12 +102,12 @@ def fit_supers_to_cues(supers: tuple[SuperCue, ...], cues: tuple[Cue, ...],
     for cue in cues:
         by_segment.setdefault(cue.segment_index, []).append(cue)
 
-    def on_at(sup: SuperCue, earliest: float) -> int | None:
+    def on_at(sup: SuperCue, earliest: float, least: int = MIN_SUPER) -> int | None:
         """The first subtitle start of the super's segment from `earliest` that leaves it room."""
         own = by_segment.get(sup.segment_index, ())
         if not own:
             return None
-        room = min(MIN_SUPER, own[-1].end - own[0].start)  # a short segment's own length
+        room = min(least, own[-1].end - own[0].start)  # a short segment's own length
         return next((c.start for c in own if c.start >= earliest and own[-1].end - c.start >= room), None)
 
     def off_at(sup: SuperCue, start: int, latest: float) -> int | None:
@@ -131,6 +131,10 @@ def fit_supers_to_cues(supers: tuple[SuperCue, ...], cues: tuple[Cue, ...],
                 start = on_at(sup, cut + profile.super_gap)
         if start is None:
             start = sup.start if sup.start >= earliest else None
+        if start is None:
+            # a speaker on screen unnamed is worse than a short super: on with a later subtitle
+            # of their own, if a second of it is left
+            start = on_at(sup, earliest, MIN_SUPER // 2)
         if start is None:
             continue  # nowhere to put it clear of the one before
         end = off_at(sup, start, math.inf) or sup.end

@@ -171,3 +171,14 @@ def test_supers_hold_their_rules_for_any_run_of_speakers(parts, gap):
             # one before, in a segment of one subtitle); otherwise they move together
             bare = (cue.end - cue.start) - sum(min(cue.end, s.end) - max(cue.start, s.start) for s in covering)
             assert bare <= gap
+
+
+def test_a_short_vox_pop_between_two_supered_speakers_keeps_its_super():
+    from broadcast.pipeline import build_text
+    from broadcast.profiles import load_profile
+    from tests.conftest import EXAMPLES
+    build = build_text((EXAMPLES / "hebden-floods-newsroom.txt").read_text(), load_profile("broadcast"))
+    supered = [s.lower_third.title for s in build.supers if not s.credit]
+    assert supered == ["Shop Owner", "Hebden Bridge Resident", "Hebden Bridge"]
+    for before, after in zip(build.supers, build.supers[1:]):
+        assert after.start - before.end >= build.profile.super_gap
