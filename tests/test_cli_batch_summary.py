@@ -63,4 +63,5 @@ def test_a_piped_batch_prints_plain_text_with_every_warning(tmp_path):
     assert warned, "the guessed super no longer warns: pick another script for this test"
     for warning in warned:
         assert f"{scripts / 'guess.txt'}: {warning}" in lines
-    assert f"{count(len(warned), 'warning')}:" in lines
+    others = build_one(scripts / "reference.txt", tmp_path / "single", Settings(load_profile())).warnings
+    assert f"{count(len(warned) + len(others), 'warning')}:" in lines

@@ -46,6 +46,13 @@ def _leaks(text: str, words: list[str], initials: str | None) -> list[str]:
 DELIVERY_READERS = {".scc": read_scc, ".stl": read_stl}
 
 
+def as_text(suffix: str, output: str | bytes) -> str:
+    """An output as text to search: SCC is hex codes and STL binary, so their text as read back."""
+    if suffix in DELIVERY_READERS:
+        return "\n".join(" ".join(lines) for _, _, lines, _ in DELIVERY_READERS[suffix](output))
+    return output
+
+
 @pytest.mark.parametrize("stem", sorted(WITHHELD))
 def test_withheld_name_reaches_no_exporter_output(stem):
     words, initials = WITHHELD[stem]
@@ -55,9 +62,7 @@ def test_withheld_name_reaches_no_exporter_output(stem):
     outputs = render_all(build)
     assert outputs
     for suffix, output in outputs.items():
-        if suffix in DELIVERY_READERS:  # SCC is hex codes and STL binary: their text as read back
-            output = "\n".join(" ".join(lines) for _, _, lines, _ in DELIVERY_READERS[suffix](output))
-        assert not _leaks(output, words, initials), suffix
+        assert not _leaks(as_text(suffix, output), words, initials), suffix
     assert not _leaks(json.dumps(report_dict(build.report)), words, initials)
     assert not _leaks("\n".join(build.warnings), words, initials)
 
@@ -179,7 +184,7 @@ def leaked(output: str, given: str, surname: str) -> list[str]:
 
 def build_outputs(script: str) -> tuple[dict[str, str], object]:
     build = build_text(read_script(script.encode("utf-8")), load_profile("broadcast"))
-    outputs = render_all(build)
+    outputs = {suffix: as_text(suffix, output) for suffix, output in render_all(build).items()}
     outputs["warnings"] = "\n".join(build.warnings)
     return outputs, build
 

@@ -81,7 +81,11 @@ def test_c1_controls_tags_and_the_arabic_letter_mark_reach_no_output(tmp_path, i
         f'ANNA BELL{invisible} MAYOR "We{invisible} agree."', f"The vote{invisible} passed.").encode())
     assert result.ok, result.error
     for path in out.iterdir():
-        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".stl":  # binary: its text as read back
+            from tests.delivery import read_stl
+            text = "\n".join(" ".join(lines) for _, _, lines, _ in read_stl(path.read_bytes()))
+        else:
+            text = path.read_text(encoding="utf-8")
         for char in invisible:
             if not char.isascii():
                 assert char not in text, (path.name, repr(char))
