@@ -4,7 +4,6 @@ spoken word reaches exactly one segment, in order. Only markup the segmenter rec
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 import pytest

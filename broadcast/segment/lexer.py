@@ -712,7 +712,3 @@ def _copy(script: str, piece: _Piece, line: int) -> list[Token]:
             return [_token(TokenKind.DIRECTION, "copy_label", head, script, line, value=mode),
                     _token(TokenKind.COPY, "copy", words, script, line, value=mode)]
     return [_token(TokenKind.COPY, "copy", piece, script, line)]
-
-
-__all__ = ["Token", "TokenKind", "lex", "mode_of", "language_in", "is_voice_note", "NOTE_RULES",
-           "LINE_RULES", "UPPER"]

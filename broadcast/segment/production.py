@@ -26,10 +26,9 @@ import re
 from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, NoteKind
-from broadcast.segment import vocabulary as vocab
 from broadcast.segment.assembly import Assembly
 from broadcast.segment.lexer import Token, TokenKind
-from broadcast.segment.people import Label, parse_label, resolve_surname
+from broadcast.segment.people import parse_label, resolve_surname
 
 NAME = "production"
 
@@ -263,6 +262,3 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
     out.speech(token, kind, speaker=speaker, language=state.language if bite else None,
                unquote=bite, vo=mode == "vo", translated=bite and state.translated)
     out.last_was_speaker = False
-
-
-__all__ = ["NAME", "score", "assemble", "Label", "vocab"]

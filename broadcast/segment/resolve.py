@@ -185,6 +185,3 @@ def finish(out: Assembly, convention: str) -> Report:
         form=_form(fields, parts) if segments else None,
         slug=_field(fields, "slug"),
     )
-
-
-__all__ = ["finish", "running_time", "Segment"]
