@@ -45,8 +45,7 @@ class Label:
 _TITLE_FIRST = TITLE_WORDS | {"house", "speaker", "senate", "sen.", "rep.", "gov.", "gen.", "dr.", "prof.",
                               "first", "lady", "white", "press", "councilmember", "councilman", "councilwoman",
                               "alderman", "commissioner", "sheriff", "trooper", "superintendent", "city"}
-_HONORIFICS = {"rep.", "sen.", "dr.", "prof.", "gov.", "gen.", "mr.", "mrs.", "ms.", "col.", "capt.", "lt.",
-               "sgt.", "rev.", "sheikh", "rep", "sen", "dr", "mr", "mrs", "ms"}
+
 _NAME_WORD = re.compile(rf"(?:{UPPER}[\w'\u2019.-]*|[a-z]{{1,3}}-{UPPER}[\w'\u2019-]*)$")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?$")
 
@@ -78,14 +77,18 @@ def _notes_off(label: str) -> tuple[str, list[str]]:
     return parts[0], notes + parts[1:]
 
 
+def _honorific(word: str) -> bool:
+    return vocab.bare(word) in vocab.words("honorifics")
+
+
 def _is_name(words: list[str]) -> bool:
     """Two to five capitalised words (particles and honorifics allowed), not all title words."""
-    core = [w for w in words if w.lower() not in _HONORIFICS]
+    core = [w for w in words if not _honorific(w)]
     if not 2 <= len(core) <= 5:
         return False
     if any(re.search(r"\d", w) for w in words):
         return False
-    if not all(_NAME_WORD.match(w) or w.lower() in PARTICLES or w.lower() in _HONORIFICS for w in words):
+    if not all(_NAME_WORD.match(w) or w.lower() in PARTICLES or _honorific(w) for w in words):
         return False
     return not all(w.lower().strip(".,") in TITLE_WORDS for w in core)
 

@@ -50,6 +50,7 @@ from importlib.resources import files
 from broadcast.errors import UnusableInput
 from broadcast.model import Kind, LowerThird, Note, NoteKind, Report
 from broadcast.segment.common import find_signoff
+from broadcast.segment import vocabulary as vocab
 from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS
 
 PLACEHOLDER = "[name withheld]"
@@ -159,7 +160,7 @@ male female voice voiceover original translation translated translator interpret
 sound english arabic mandarin cantonese hebrew persian farsi urdu hindi pashto dari swahili
 portuguese amharic somali bengali tamil
 """.split())
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady sheikh".split())
+_HONORIFICS = frozenset(w.lower() for w in vocab.words("honorifics"))
 _TITLES = frozenset(w for w in TITLE_WORDS if w.isalpha()) | _REPORTER
 _ACRONYMS = frozenset(_folded_word(a) for a in ACRONYMS)
 _PARTICLES = frozenset(PARTICLES)
