@@ -16,6 +16,7 @@ the Report after.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from importlib import import_module
 
@@ -81,15 +82,19 @@ def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
 def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
     """A report read by a convention's own reader, with every token it did not speak kept as
     a note: the header, clutter, directions, and prose it passed over (warned about)."""
-    spans = sorted(s.span for s in report.segments)
+    # A reader's segments are in script order and do not overlap, so their starts and ends
+    # both ascend: each token finds the segments over it by bisection, not by a scan.
+    spoken = sorted(report.segments, key=lambda s: s.span)
+    starts, ends = [s.span[0] for s in spoken], [s.span[1] for s in spoken]
     notes: list[Note] = list(report.notes)
     warnings = list(report.warnings)
     fields = [f for t in tokens for f in t.fields]
     for token in tokens:
         a, b = token.span
-        if _covered(spans, a, b):
+        first = bisect_right(starts, a) - 1
+        if first >= 0 and ends[first] >= b:  # inside one segment's region
             continue
-        inside = [s for s in report.segments if s.span[0] < b and a < s.span[1]]
+        inside = spoken[bisect_right(ends, a):bisect_left(starts, b)]
         if inside and token.kind is TokenKind.PROSE:
             # Words of the line are spoken (`VLADIMIR PUTIN RUSSIAN PRESIDENT "..."`); what
             # stands before the first of them is the super, the rest the reader's markup.
@@ -144,11 +149,6 @@ def _gaps(region: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[i
     if pos < region[1]:
         out.append((pos, region[1]))
     return out
-
-
-def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """[a, b) lies inside the union of the spans' regions (a segment's span covers its region)."""
-    return any(s <= a and b <= e for s, e in spans)
 
 
 def _quoted(text: str) -> str:
