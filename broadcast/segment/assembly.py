@@ -28,6 +28,9 @@ class Part:
     runs: int | None = None
     span: tuple[int, int] | None = None  # where a part with no words stands in the script
     line: int = 0
+    #: the assembler decided kind and speaker with what it knows of the whole script (a
+    #: correspondent's question on camera is a soundbite): resolving leaves them as they are
+    settled: bool = False
 
 
 @dataclass
@@ -56,6 +59,12 @@ class Assembly:
     people: People = field(default_factory=People)
     last_was_speaker: bool = False
     header_prose: list[Token] = field(default_factory=list)
+    #: what a convention read from the script's body rather than from header fields (a web
+    #: page's first line is its title); a header field, where there is one, wins
+    facts: dict[str, str] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    #: the assembler made the SIGNOFF part itself; resolving takes it as read
+    signoff_read: bool = False
     _open: bool = False  # the last token was speech: more of it may join the same part
 
     def note(self, token: Token, kind: NoteKind, rule: str | None = None) -> None:
@@ -98,16 +107,27 @@ class Assembly:
         return self._open and bool(self.parts) and self.parts[-1].kind is kind and self.parts[-1].speaker == speaker
 
     def speech(self, token: Token, kind: Kind, *, speaker: LowerThird | None = None, language: str | None = None,
-               unquote: bool = False, vo: bool = False, translated: bool = False) -> None:
-        clip = Clip.of(self.script, *token.inner)
-        for a, b in ((token.span[0], token.inner[0]), (token.inner[1], token.span[1])):
-            if self.script[a:b].strip():  # the copy's brackets, a label before the words
-                self.notes.append(Note(NoteKind.DIRECTION, self.script[a:b], (a, b), token.rule + "_markup"))
+               unquote: bool = False, vo: bool = False, translated: bool = False, clip: Clip | None = None,
+               markup: NoteKind = NoteKind.DIRECTION, markup_rule: str | None = None,
+               settled: bool = False) -> None:
+        """The token's words spoken: its inner text, or `clip` (words cut from within the token).
+        What of the token is not spoken (brackets, a label, a super before the words, a note
+        cut from the middle) is kept as notes of kind `markup`."""
+        clip = clip if clip is not None else Clip.of(self.script, *token.inner)
+        for a, b in _gaps(token.span, clip.offsets):
+            if self.script[a:b].strip():
+                self.notes.append(Note(markup, self.script[a:b], (a, b), markup_rule or token.rule + "_markup"))
         if self.continues(kind, speaker):
             self.parts[-1].clips.append(clip)
         else:
-            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, translated, line=token.line))
+            self.parts.append(Part(kind, [clip], speaker, language, unquote, vo, translated, line=token.line,
+                                   settled=settled))
         self._open = True
+
+    def end_part(self) -> None:
+        """The next words, even of the same kind and speaker, start a part of their own (a
+        new paragraph of a web transcript is a segment of its own)."""
+        self._open = False
 
 
 
@@ -120,6 +140,19 @@ class Assembly:
             f"its words are not in the script, so it has no subtitles: add its transcript, or build with "
             f"--timings")
         self._open = False
+
+
+def _gaps(span: tuple[int, int], offsets: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The runs of `span` that no offset covers, in order."""
+    taken = sorted(o for o in offsets if span[0] <= o < span[1])
+    out, pos = [], span[0]
+    for o in taken:
+        if o > pos:
+            out.append((pos, o))
+        pos = max(pos, o + 1)
+    if pos < span[1]:
+        out.append((pos, span[1]))
+    return out
 
 
 def _words(text: str) -> list[str]:

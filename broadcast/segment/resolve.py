@@ -59,12 +59,14 @@ def _place(location: str | None) -> str:
     return title_case(location.split(",")[0].strip())
 
 
-def _network(fields, intro: str, signoff: SignOff | None) -> str | None:
+def _network(fields, intro: str, signoff: SignOff | None, read: str | None = None) -> str | None:
     stated = _field(fields, "network")
     if stated:
         return stated
     if signoff and signoff.network:
         return signoff.network
+    if read:
+        return read
     m = re.search(r"\b([A-Z]{2,6})(?:'s|\u2019s)\s", intro) or re.search(
         r"\b([A-Z]{2,6})\s+(?:\w+\s+){0,3}(?:correspondent|reporter)\b", intro)
     return m.group(1) if m and m.group(1) in ACRONYMS else None
@@ -121,12 +123,24 @@ def form_of(report: Report) -> str | None:
     return "reader" if kinds else None
 
 
+def _read_signoff(parts: list[Part]) -> SignOff | None:
+    """The sign-off an assembler made a part of its own."""
+    last = next((p for p in reversed(parts) if p.kind is Kind.SIGNOFF), None)
+    if last is None:
+        return None
+    text = Clip.join(last.clips, "\n").squeeze().text.strip()
+    found = common.find_signoff(text)
+    return SignOff(text, found.initials if found else None, found.network if found else None,
+                   found.location if found else None)
+
+
 def finish(out: Assembly, convention: str) -> Report:
-    """The Report from an assembly: segments from the spoken parts, facts from the fields."""
+    """The Report from an assembly: segments from the spoken parts, facts from the fields (and,
+    where the header states none, from what the assembler read in the body)."""
     fields = out.fields
     parts = list(out.parts)
     correspondent = out.people.correspondent
-    location = _field(fields, "location")
+    location = _field(fields, "location") or out.facts.get("location")
     intro = " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
     out.settle_header(intro)
     if not correspondent or not location:
@@ -139,7 +153,7 @@ def finish(out: Assembly, convention: str) -> Report:
     packaged = bool(_field(fields, "correspondent")) or any(
         p.kind in (Kind.NARRATION, Kind.STANDUP) and not p.vo for p in parts)
     parts = [replace(p, kind=Kind.ANCHOR_INTRO) if p.vo and not packaged else p for p in parts]
-    signoff = _split_signoff(parts)
+    signoff = _read_signoff(parts) if out.signoff_read else _split_signoff(parts)
     if signoff:
         signoff = _expanded(signoff, correspondent)
         location = location or signoff.location
@@ -152,9 +166,9 @@ def finish(out: Assembly, convention: str) -> Report:
             segments.append(Segment(Kind.SOUNDBITE, "", p.span, speaker=speaker, runs=p.runs,
                                     cue_words=p.cue_words))
             continue
-        if kind is Kind.SOUNDBITE and out.people.is_correspondent(speaker):
+        if kind is Kind.SOUNDBITE and not p.settled and out.people.is_correspondent(speaker):
             kind = Kind.STANDUP
-        if kind is Kind.STANDUP and not (speaker and p.kind is Kind.STANDUP):
+        if kind is Kind.STANDUP and not p.settled and not (speaker and p.kind is Kind.STANDUP):
             # the correspondent at the dateline, unless a super typed for the stand-up says so
             speaker = LowerThird(correspondent or (speaker.name if speaker else ""), _place(location))
         if kind is not Kind.SOUNDBITE and kind is not Kind.STANDUP:
@@ -169,11 +183,11 @@ def finish(out: Assembly, convention: str) -> Report:
             segments.append(replace(segment, span=(min(region[0], segment.span[0]), max(region[1], segment.span[1])),
                                     runs=p.runs if kind is Kind.SOUNDBITE else None))
     trt = _field(fields, "trt")
-    title = _field(fields, "title") or _field(fields, "slug") or ""
+    title = _field(fields, "title") or out.facts.get("title") or _field(fields, "slug") or ""
     return Report(
         title=title,
-        tags=(),
-        network=_network(fields, intro, signoff),
+        tags=out.tags,
+        network=_network(fields, intro, signoff, out.facts.get("network")),
         correspondent=correspondent,
         location=location,
         segments=tuple(segments),
