@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from broadcast.errors import EXIT_FAILED, EXIT_OK, BroadcastError, UnusableInput, printable
+from broadcast.errors import EXIT_FAILED, EXIT_OK, BroadcastError, DoubtfulReading, UnusableInput, printable
 from broadcast.files import directory_entry, replaced_input, temp_prefix
 from broadcast.inputs import read_input
 from broadcast.profiles import StyleProfile
@@ -48,6 +48,8 @@ class Settings:
     #: the files the options were read from, each with what it is ("the word-timing file"):
     #: no deliverable may replace one
     inputs: tuple[tuple[Path, str], ...] = ()
+    #: a reading the segmenter is unsure of is refused (nothing written) rather than built
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class FileResult:
     internal: bool = False
     #: the traceback of an internal failure, for BROADCAST_DEBUG
     detail: str = ""
+    #: refused under --strict: the reading was in doubt (exit 1, not a fault of the input's form)
+    doubtful: bool = False
     seconds: float = 0.0
 
     @property
@@ -132,7 +136,8 @@ def build_one(path: Path, out_dir: Path, settings: Settings,
             raise UnusableInput(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
         written = list(targets)
     except BroadcastError as exc:
-        return FileResult(path, error=str(exc), seconds=time.perf_counter() - started)
+        return FileResult(path, error=str(exc), seconds=time.perf_counter() - started,
+                          doubtful=isinstance(exc, DoubtfulReading))
     except Exception as exc:  # a fault of the tool on this script; the batch goes on
         import traceback
         return FileResult(path, error=f"{type(exc).__name__}: {exc}", internal=True,
@@ -160,6 +165,8 @@ def script_outputs(stem: str, text: str, settings: Settings
     found = rundown.split(text)
     if len(found.stories) == 1:
         build = build_text(text, settings.profile, convention=settings.convention, **settings.options)
+        if settings.strict and build.report.doubts:
+            raise DoubtfulReading(build.report.doubts)
         outputs, left_out = render_set(build, only)
         return ({f"{stem}{suffix}": out for suffix, out in outputs.items()},
                 build.warnings + export_warnings(build, only) + left_out + found.warnings,
@@ -175,6 +182,8 @@ def script_outputs(stem: str, text: str, settings: Settings
                                **settings.options)
         except UnusableInput as exc:
             raise UnusableInput(f"story {story.number:02d} ({story.slug or 'no slug'}): {exc}") from None
+        if settings.strict and build.report.doubts:
+            raise DoubtfulReading(tuple(f"story {story.number:02d}: {d}" for d in build.report.doubts))
         story_outputs, left_out = render_set(build, only)
         outputs.update({f"{story_stem}{suffix}": out for suffix, out in story_outputs.items()})
         warnings.extend(f"story {story.number:02d}: {warning}"

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from broadcast.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, printable
+from broadcast.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DoubtfulReading, printable
 from broadcast.inputs import is_stdin, path_argument, read_bytes, read_input
 from broadcast.wording import count
 
@@ -94,6 +94,12 @@ def _add_convention(p: argparse.ArgumentParser) -> None:
              _conventions)
 
 
+def _add_strict(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when the reading is in doubt (the convention chosen with doubt, prose no "
+                        "rule placed); build then writes nothing")
+
+
 def _add_profile(p: argparse.ArgumentParser) -> None:
     _listing(p.add_argument("--profile", default="broadcast", metavar="NAME",
                             help="style profile: {known} (default broadcast), or the path of a .toml file"),
@@ -143,8 +149,7 @@ def parser() -> argparse.ArgumentParser:
     _add_convention(p)
     p.add_argument("--explain", action="store_true",
                    help="print each input line with the tokens it became and the rule that matched")
-    p.add_argument("--strict", action="store_true",
-                   help="exit 1 when detection is in doubt or prose was left unclassified")
+    _add_strict(p)
 
     p = _command(sub, "build", "write every deliverable for each script into a folder")
     p.add_argument("files", type=path_argument, nargs="+", metavar="FILE_OR_DIR",
@@ -158,6 +163,7 @@ def parser() -> argparse.ArgumentParser:
     _add_name(p)
     _add_timing_options(p)
     p.add_argument("--video", type=Path, metavar="IN.mp4", help="the report's video, played in STEM.preview.html")
+    _add_strict(p)
     _add_prompter_options(p)
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="scripts built at once in a batch (default 1)")
 
@@ -263,8 +269,8 @@ def cmd_segment(args) -> int:
         sys.stdout.write(outline(report))
     for warning in report.warnings + _rundown_warnings(text):
         warn(warning)
-    if args.strict and doubts(report):
-        print(f"broadcast: --strict: {doubts(report)} doubt(s) in the reading", file=sys.stderr)
+    if args.strict and report.doubts:
+        print(printable(f"broadcast: {DoubtfulReading(report.doubts)}"), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -276,13 +282,6 @@ def _rundown_warnings(text: str) -> tuple[str, ...]:
     if len(found.stories) == 1:
         return found.warnings
     return found.warnings + ("segmented here as one report; `broadcast build` builds each story on its own",)
-
-
-def doubts(report) -> int:
-    """Doubts --strict refuses: prose no rule claimed, a convention chosen with doubt."""
-    from broadcast.model import NoteKind
-    unclassified = sum(1 for n in report.notes if n.kind is NoteKind.UNCLASSIFIED)
-    return unclassified + sum(1 for w in report.warnings if "--convention" in w)
 
 
 def cmd_build(args) -> int:
@@ -308,7 +307,7 @@ def cmd_build(args) -> int:
         raise UnusableInput("-o - writes one format of one script to standard output: "
                             "name it with --only (e.g. --only srt)")
     settings = batch.Settings(load_profile(args.profile, args.fps), args.convention,
-                              tuple(args.only or ()), build_options(args), input_files(args))
+                              tuple(args.only or ()), build_options(args), input_files(args), args.strict)
     if not single:
         return batch.run_batch(args.files, args.output, settings, args.jobs)
     path = args.files[0]
@@ -322,6 +321,9 @@ def cmd_build(args) -> int:
         if os.environ.get("BROADCAST_DEBUG"):
             sys.stderr.write(result.detail)
         print(internal_error_line(result.error), file=sys.stderr)
+        return EXIT_FAILED
+    if result.doubtful:
+        print(printable(f"broadcast: {result.error}"), file=sys.stderr)
         return EXIT_FAILED
     if result.error:
         raise UnusableInput(result.error)
@@ -343,6 +345,9 @@ def _build_to_stdout(path: Path, settings) -> int:
     notes: list[str] = []
     build = build_text(read_input(path, notes), settings.profile, convention=settings.convention,
                        **settings.options)
+    if settings.strict and build.report.doubts:
+        print(printable(f"broadcast: {DoubtfulReading(build.report.doubts)}"), file=sys.stderr)
+        return EXIT_FAILED
     (output,) = render_all(build, list(settings.only)).values()  # all made before any is written
     for warning in (*notes, *build.warnings):
         warn(warning)

@@ -25,6 +25,14 @@ class BeyondFormat(UnusableInput):
     other formats can, and a full build writes them without it."""
 
 
+class DoubtfulReading(BroadcastError):
+    """`--strict`: the segmenter was unsure of its reading (exit 1, nothing written)."""
+
+    def __init__(self, doubts: tuple[str, ...]):
+        super().__init__(f"--strict: the reading is in doubt ({len(doubts)}): {'; '.join(doubts)}; "
+                         f"see `broadcast segment --explain`")
+
+
 def printable(message: str) -> str:
     """A message safe to print on one line: a file name's newline, tab or terminal escape
     (ESC, C1 controls, bidirectional overrides) is shown as its Python escape, never obeyed."""

@@ -137,6 +137,10 @@ class Report:
     form: str | None = None
     #: the story's slug, as the newsroom system names it
     slug: str | None = None
+    #: what the reading is unsure of, one line each (the convention chosen with doubt, a line
+    #: of prose no rule placed): `--strict` refuses a reading with any. Line numbers and
+    #: convention names only, never script text, so nothing here can hold a withheld name
+    doubts: tuple[str, ...] = ()
 
     def prose_read(self) -> tuple[int, int]:
         """(words read as speech, words of prose in the script): the prose being the spoken

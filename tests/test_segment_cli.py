@@ -48,3 +48,31 @@ def test_a_reading_that_leaves_most_prose_in_notes_is_warned_about():
     spoken, prose = report.prose_read()
     assert (spoken, prose) == (2, 29)
     assert any("only 2 of the script's 29 prose words" in w for w in report.warnings)
+
+
+def test_doubts_name_lines_and_conventions_never_script_text():
+    report = segment("((SLUG: X))\nThis long paragraph about Jane Roe stands before any direction here.\n"
+                     "((INTRO))\n[[The anchor reads this.]]\n")
+    assert report.doubts == ("line 2: prose no rule placed (11 words)",)
+    mixed = segment((FIXTURES / "production-mixed.txt").read_text(encoding="utf-8"))
+    assert [d for d in mixed.doubts if "convention" in d] and not segment(
+        (FIXTURES / "production-mixed.txt").read_text(encoding="utf-8"), "production").doubts
+
+
+def test_build_strict_writes_nothing_for_a_doubtful_reading(tmp_path):
+    script = tmp_path / "story.txt"
+    script.write_text("((SLUG: X))\nThis long paragraph stands before any direction and no rule claims it.\n"
+                      "((INTRO))\n[[The anchor reads this.]]\n((NARRATOR))\nThe track.\n")
+    out = tmp_path / "out"
+    refused = _run("build", str(script), "-o", str(out), "--strict")
+    assert refused.returncode == 1 and "line 2: prose no rule placed" in refused.stderr
+    assert not out.exists() or not any(out.iterdir())
+    to_stdout = _run("build", str(script), "-o", "-", "--only", "srt", "--strict")
+    assert to_stdout.returncode == 1 and to_stdout.stdout == ""
+    clear = tmp_path / "clear.txt"
+    clear.write_text((FIXTURES / "newsroom-local.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    batch = _run("build", str(script), str(clear), "-o", str(out), "--strict")
+    assert batch.returncode == 1
+    assert (out / "clear.srt").exists() and not (out / "story.srt").exists()
+    built = _run("build", str(script), "-o", str(out))
+    assert built.returncode == 0 and (out / "story.srt").exists()

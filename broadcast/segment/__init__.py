@@ -59,10 +59,22 @@ def segment(text: str, convention: str | None = None) -> Report:
         report = replace(report, warnings=report.warnings + (
             f"only {spoken} of the script's {prose} prose words were read as speech; the rest went to "
             f"notes (see `broadcast segment --explain`)",))
+    report = replace(report, doubts=_doubts(masked, report, detection if convention is None else None))
     report = withheld.redact(report, marks)
     if not report.segments:
         raise UnusableInput(f"no spoken text found in the script (read as the {name} convention)")
     return report
+
+
+def _doubts(script: str, report: Report, detection: Detection | None) -> tuple[str, ...]:
+    doubts = []
+    if detection is not None and detection.doubtful:
+        second = sorted(detection.scores, key=lambda k: -detection.scores[k])[1]
+        doubts.append(f"the script reads as the {detection.convention} convention but also as {second} "
+                      f"(pass --convention)")
+    doubts.extend(f"line {script.count(chr(10), 0, n.span[0]) + 1}: prose no rule placed "
+                  f"({len(n.text.split())} words)" for n in report.notes if n.kind is NoteKind.UNCLASSIFIED)
+    return tuple(doubts)
 
 
 def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
