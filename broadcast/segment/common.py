@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from broadcast.model import Kind, LowerThird, Segment
-from broadcast.segment.supers import LOWER, UPPER
+from broadcast.segment import vocabulary as vocab
+from broadcast.segment.supers import LOWER, UPPER, is_acronym
 
 _SPACE = re.compile(r"\s+")
 
@@ -227,11 +228,11 @@ def unquoted(piece: Clip) -> Clip:
 # a name starts a word: the lookbehind keeps a search linear on a long run of letters
 _NAME = rf"(?<![\w'.-]){UPPER}[\w'.-]+(?:\s+(?:{UPPER}[\w'.-]+|al-[\w'-]+|bin|de|van|von|da|el-[\w'-]+)){{1,4}}"
 _INTRO_PATTERNS = (
-    rf"(?:correspondent|reporter|producer|editor|CGTN's|[A-Z]{{2,5}}'s|[Oo]ur)\s+(?P<name>{_NAME})\s+"
+    rf"(?:(?i:correspondent|reporter|producer|editor)|CGTN's|[A-Z]{{2,5}}['\u2019]s|[Oo]ur)\s+(?P<name>{_NAME})\s+"
     rf"(?:reports|has (?:more|the story|the details)|explains|takes a look|tells us more|looks)"
     rf"(?:\s+from\s+(?P<place>{UPPER}[\w' -]+?))?[.,]",
     rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story)\s+from\s+(?P<place>{UPPER}[\w' -]+?)[.,]",
-    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story|has the details)\.",
+    rf"(?P<name>{_NAME})\s+(?:reports|has more|has the story|has the details)[.,]",
 )
 
 
@@ -240,8 +241,30 @@ def correspondent_from_intro(intro: str) -> tuple[str | None, str | None]:
     for pattern in _INTRO_PATTERNS:
         m = re.search(pattern, intro)
         if m:
-            return m.group("name"), (m.groupdict().get("place") or None)
+            name = _without_titles(m.group("name"))
+            if name:
+                return name, (m.groupdict().get("place") or None)
     return None, None
+
+
+def _without_titles(name: str) -> str | None:
+    """The name of `VOA Pakistan Bureau Chief Sarah Zaman`, `For VOA News Antoni Belchi`: what
+    follows the network, a journalist's title or a word that opens the sentence (None when
+    fewer than two words are left)."""
+    words = name.split()
+    titles = vocab.words("journalist_titles")
+    cut = 0
+    for i, word in enumerate(words):
+        bare = vocab.bare(word)
+        if bare in titles or is_acronym(word.rstrip("'\u2019s")) or word.endswith(("'s", "\u2019s")) or \
+                (i == 0 and bare in _OPENING_WORDS):
+            cut = i + 1
+    kept = words[cut:]
+    return " ".join(kept) if len(kept) >= 2 else None
+
+
+#: words that open a sentence before the name it hands over to ("For VOA News, ...")
+_OPENING_WORDS = frozenset({"FOR", "FROM", "AND", "BUT", "NOW", "HERE", "THAT", "THIS"})
 
 
 @dataclass(frozen=True)

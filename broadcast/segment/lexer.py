@@ -118,7 +118,8 @@ def _note_end(script: str, start: int, line_end: int, close, next_open: int) -> 
             end += 1
         return end, close[0]
     stripped = script[start:line_end].rstrip()
-    if stripped.endswith(")"):  # `((Zoom)`: closed with one bracket
+    if stripped.endswith(")") and stripped.count(")") > stripped.count("("):
+        # `((Zoom)`: closed with one bracket (in `((TITLE: President (TV)` the bracket is the TV's)
         return start + len(stripped), start + len(stripped) - 1
     # A note wrapped onto the next line or two: `((Video: ... BROLL\n41 seconds))`
     if close and close[0] < next_open and script.count("\n", line_end, close[0]) <= 2 \
@@ -210,23 +211,32 @@ def mode_of(text: str) -> str | None:
     return modes.get(phrase) or modes.get(_strip_number(phrase))
 
 
-def _fields(script: str, start: int, end: int) -> list[tuple[int, int, str, int, int]]:
+def _fields(script: str, start: int, end: int, any_case: bool = False) -> list[tuple[int, int, str, int, int]]:
     """Metadata fields in script[start:end]: (key start, key end, key, value start, value end)."""
     out = []
-    matches = list(vocab.metadata_key_pattern().finditer(script, start, end))
+    matches = list(vocab.metadata_key_pattern(any_case).finditer(script, start, end))
     for i, m in enumerate(matches):
         value_end = matches[i + 1].start() if i + 1 < len(matches) else end
         out.append((m.start(), m.end(), m.group("key"), m.end(), value_end))
     return out
 
 
-def _metadata_token(script: str, piece: _Piece, line: int, rule: str, start: int) -> Token:
+def _metadata_token(script: str, piece: _Piece, line: int, rule: str, start: int, any_case: bool = False) -> Token:
     keys = vocab.metadata_keys()
     fields = tuple(
-        (key, keys[vocab.bare(key)], " ".join(script[vs:ve].split()).strip(" )"))
-        for _, _, key, vs, ve in _fields(script, start, piece.inner[1]))
+        (key, keys[vocab.bare(key)], _field_value(script[vs:ve]))
+        for _, _, key, vs, ve in _fields(script, start, piece.inner[1], any_case))
     return _token(TokenKind.METADATA, rule, piece, script, line, value=fields[0][1] if fields else None,
                   inner=(start, piece.inner[1]), fields=fields)
+
+
+def _field_value(text: str) -> str:
+    """A field's value on one line, without a stray closing bracket (`TRT: 2:31)`); a bracket
+    that closes one of the value's own (`President (TV)`) stays."""
+    value = " ".join(text.split())
+    while value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip()
+    return value
 
 
 # Notes, in order: the first that claims a note makes its tokens.
@@ -242,9 +252,9 @@ def _note_empty(script, piece, line):
 def _note_metadata(script, piece, line):
     text = _content(script, piece)
     lead = len(text) - len(text.lstrip())
-    m = vocab.metadata_key_pattern().match(script, piece.inner[0] + lead, piece.inner[1])
+    m = vocab.metadata_key_pattern(any_case=True).match(script, piece.inner[0] + lead, piece.inner[1])
     if m:
-        return [_metadata_token(script, piece, line, "note_metadata", m.start())]
+        return [_metadata_token(script, piece, line, "note_metadata", m.start(), any_case=True)]
     return None
 
 

@@ -61,11 +61,12 @@ def alternation(name: str) -> str:
 
 
 @cache
-def metadata_key_pattern() -> re.Pattern:
-    """A metadata key in capitals followed by a colon, where a header field starts: at the
-    start of a line or after white space (headers pasted onto one line)."""
+def metadata_key_pattern(any_case: bool = False) -> re.Pattern:
+    """A metadata key followed by a colon, where a header field starts: at the start of a line
+    or after white space (headers pasted onto one line). In capitals, as a header is typed (a
+    mixed-case "Note:" inside prose is no header), unless `any_case`: a bracketed note that
+    opens with a key (`((Reporter/Camera: Gabrielle Weiss))`) is a field however it is cased."""
     keys = sorted(metadata_keys(), key=len, reverse=True)
     alt = "|".join(r"[\s\-/_]*".join(re.escape(w) for w in k.split(" ")) for k in keys)
-    # the key as typed: capitals (a mixed-case "Note:" inside prose is no header)
     return re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\(\())(?P<key>{alt})(?:\s*\([^()\n:]{{0,24}}\))?\s*:",
-                      re.MULTILINE)
+                      re.MULTILINE | (re.IGNORECASE if any_case else 0))
