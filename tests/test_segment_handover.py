@@ -47,3 +47,33 @@ def test_a_field_value_keeps_its_own_brackets_and_a_mixed_case_note_is_a_field()
     assert report.title == "Clinton-First Female President (TV)"
     assert report.correspondent == "Gabrielle Weiss"
     assert [n.kind for n in report.notes if n.text.startswith(("TWEET", "NUMBER"))] == ["metadata", "metadata"]
+
+
+def test_an_intro_typed_without_brackets_ends_at_its_handover():
+    script = ("((TV INTRO: ))\nFormer President Donald Trump said he expected to be arrested. Laurel Bowman "
+              "reports on reaction among U.S. political leaders.\nFor years, prosecutors have investigated "
+              "a payment.\n((Mike Pence, Former Vice President))\n\"It is a politically charged prosecution.\"\n")
+    kinds = [(s.kind, s.text.split()[0]) for s in segment(script).segments]
+    assert kinds == [(Kind.ANCHOR_INTRO, "Former"), (Kind.NARRATION, "For"), (Kind.SOUNDBITE, "It")]
+
+
+def test_prose_before_any_direction_in_a_script_without_an_intro_is_read_as_one_and_warned_about():
+    script = ("((TITLE: TV Uyghur Refugees))\nHuman rights activists accuse China of detaining a million "
+              "people. Sanjar Khamidov has the story.\nThe school opened ten years ago, and it has grown.\n"
+              "((Uyghur Student (Boy 1)))\n\"My uncle is in prison.\"\n((NARRATION))\nThese are portraits.\n")
+    report = segment(script)
+    assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION, Kind.SOUNDBITE, Kind.NARRATION]
+    assert report.correspondent == "Sanjar Khamidov"
+    assert any(w.startswith("line 2: no direction says who reads") for w in report.warnings)
+    assert not report.doubts  # a guess said in a warning, with nothing left unplaced
+
+
+@pytest.mark.parametrize("text, hands", [
+    ("Laurel Bowman reports on reaction among U.S. political leaders.", True),
+    ("VOA Pentagon correspondent Carla Babb has the latest.", True),
+    ("He reports to the board every week. Then he left.", False),
+    ("The company reports profits.", False),
+])
+def test_a_handover_is_a_name_and_its_verb_closing_the_text(text, hands):
+    from broadcast.segment.common import hands_over
+    assert hands_over(text) is hands

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, Note, NoteKind
-from broadcast.segment.common import Clip
+from broadcast.segment.common import Clip, hands_over
 from broadcast.segment.lexer import Token
 
 
@@ -91,7 +91,12 @@ class Assembly:
 
     def settle_header(self, intro: str) -> None:
         """Prose before the first direction: the page's description of the story when it
-        repeats the intro (most of its words are the intro's), else prose no rule claimed."""
+        repeats the intro (most of its words are the intro's), else prose no rule claimed. In
+        a script with no intro at all, it is the intro whose brackets or direction were left
+        out: the anchor's up to the hand-over, the track after it (a guess, warned about)."""
+        if not intro and self.header_prose:
+            self._header_as_intro()
+            return
         intro_words = set(_words(intro))
         for token in self.header_prose:
             words = _words(token.text)
@@ -102,6 +107,24 @@ class Assembly:
                 self.warnings.append(f"line {token.line}: prose before the script's first direction was not "
                                      f"read as speech ({_quote(token.text)}); mark who reads it")
         self.header_prose.clear()
+
+    def _header_as_intro(self) -> None:
+        tokens, self.header_prose = self.header_prose, []
+        parts: list[Part] = []
+        kind = Kind.ANCHOR_INTRO
+        for token in tokens:
+            clip = Clip.of(self.script, *token.inner)
+            if parts and parts[-1].kind is kind:
+                parts[-1].clips.append(clip)
+            else:
+                parts.append(Part(kind, [clip], line=token.line))
+            if kind is Kind.ANCHOR_INTRO and hands_over(token.text):
+                kind = Kind.NARRATION
+        self.parts[:0] = parts
+        first = tokens[0].line
+        after = f"; from line {parts[1].line}, the reporter's track" if len(parts) > 1 else ""
+        self.warnings.append(f"line {first}: no direction says who reads the prose before the first one; read as "
+                             f"the anchor's intro{after}: check it, or mark it ((INTRO)) / [[...]]")
 
     def continues(self, kind: Kind, speaker: LowerThird | None) -> bool:
         return self._open and bool(self.parts) and self.parts[-1].kind is kind and self.parts[-1].speaker == speaker

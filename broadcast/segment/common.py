@@ -236,6 +236,16 @@ _INTRO_PATTERNS = (
 )
 
 
+#: how an intro hands over to the package: the anchor's words end with this sentence
+_HANDOVER = re.compile(rf"{UPPER}[\w'\u2019-]+\s+(?:reports|has (?:more|the latest|the story|the details)|"
+                       r"takes a look|explains|tells us more)\b(?:[^.!?]|\.(?=\S|\s+[a-z])){0,80}[.!?][\"'\u201d]?\s*$")
+
+
+def hands_over(text: str) -> bool:
+    """The text ends with the anchor's hand-over (`... Laurel Bowman reports on reaction.`)."""
+    return bool(_HANDOVER.search(text))
+
+
 def correspondent_from_intro(intro: str) -> tuple[str | None, str | None]:
     """(correspondent, location) from "Our correspondent Julia Lyubova reports from Moscow."."""
     for pattern in _INTRO_PATTERNS:

@@ -131,6 +131,7 @@ def _note_end(script: str, start: int, line_end: int, close, next_open: int) -> 
 def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
     """The non-blank lines of script[start:end], each stripped, as pieces."""
     pos = start
+    mid_sentence = False  # the line before broke off mid-sentence: this one goes on with it
     while pos < end:
         nl = script.find("\n", pos, end)
         stop = end if nl < 0 else nl
@@ -139,8 +140,10 @@ def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
             a = pos + len(text) - len(text.lstrip())
             b = pos + len(text.rstrip())
             # a line opening with a note or a time code before the words: `(English, 12 secs))
-            # "His tongue ...`, `18:47:35 "We're the largest ...`
-            lead = _LEADING_PIECE.match(script, a, b)
+            # "His tongue ...`, `18:47:35 "We're the largest ...`; not a wrapped line that
+            # happens to open with a bracket (`... the\n(about ten) the.`)
+            lead = None if mid_sentence else _LEADING_PIECE.match(script, a, b)
+            mid_sentence = script[b - 1].isalnum() or script[b - 1] in ",;"
             if lead and lead.end() < b:
                 lead_end = a + len(script[a:lead.end()].rstrip())
                 pieces.append(_Piece("line", (a, lead_end), (a, lead_end)))
@@ -658,7 +661,8 @@ def _line_notes(script, piece, line):
     rest = text
     while _GROUP.search(rest):
         rest = _GROUP.sub(" ", rest)
-    if "(" in text and not rest.strip(" ()[].,;:"):
+    # a bracket closing a sentence (`(about ten).`) ends wrapped prose: notes end no sentence
+    if "(" in text and not rest.strip(" ()[].,;:") and not re.search(r"\)\s*[.!?]\s*$", text):
         language = language_in(text)
         kind = TokenKind.VOICE if language else TokenKind.DIRECTION
         return [_token(kind, "line_notes", piece, script, line, value=language)]

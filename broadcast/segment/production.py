@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment.assembly import Assembly
+from broadcast.segment.common import hands_over
 from broadcast.segment.lexer import Token, TokenKind
 from broadcast.segment.people import parse_label, resolve_surname
 
@@ -54,7 +55,7 @@ class _State:
     language: str | None = None
     translated: bool = False  # the bite's words are a translation
     started: bool = False  # the package has begun (a track, bite or stand-up was heard)
-    copy_done: bool = False  # the anchor's bracketed copy has closed
+    copy_done: bool = False  # the anchor's bracketed copy has closed, or its words handed over
     bite_quoted: bool = False  # the bite opened with a quotation mark
     quote_open: bool = False  # ... and has not closed it yet
     bite_closed: bool = False  # a quoted bite whose quotation is closed
@@ -239,7 +240,7 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
         out.note(token, {"radio": NoteKind.RADIO, "web": NoteKind.WEB}.get(mode, NoteKind.DIRECTION))
         return
     if mode == "intro" and state.copy_done and token.value is None:
-        mode = "narration"  # after the anchor's bracketed copy, unmarked words are the package's
+        mode = "narration"  # after the anchor's copy or hand-over, unmarked words are the package's
     if mode == "nat":
         mode = "soundbite" if _OPENS_QUOTE.match(text) else "narration"
         state.speaker = None
@@ -262,3 +263,5 @@ def _prose(token: Token, state: _State, out: Assembly) -> None:
     out.speech(token, kind, speaker=speaker, language=state.language if bite else None,
                unquote=bite, vo=mode == "vo", translated=bite and state.translated)
     out.last_was_speaker = False
+    if kind is Kind.ANCHOR_INTRO and token.value is None and hands_over(text):
+        state.copy_done = True  # `... Laurel Bowman reports.` with no brackets: the intro ends here

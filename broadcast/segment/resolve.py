@@ -134,15 +134,19 @@ def _read_signoff(parts: list[Part]) -> SignOff | None:
                    found.location if found else None)
 
 
+def _intro(parts: list[Part]) -> str:
+    return " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
+
+
 def finish(out: Assembly, convention: str) -> Report:
     """The Report from an assembly: segments from the spoken parts, facts from the fields (and,
     where the header states none, from what the assembler read in the body)."""
     fields = out.fields
+    out.settle_header(_intro(out.parts))
     parts = list(out.parts)
     correspondent = out.people.correspondent
     location = _field(fields, "location") or out.facts.get("location")
-    intro = " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
-    out.settle_header(intro)
+    intro = _intro(parts)
     if not correspondent or not location:
         named, place = common.correspondent_from_intro(intro)
         correspondent, location = correspondent or named, location or place
