@@ -82,3 +82,12 @@ def test_the_lead_in_is_the_anchors_each_paragraph_a_segment():
         (Kind.ANCHOR_INTRO, "A storm hit the coast on Monday."), (Kind.ANCHOR_INTRO, "Thousands lost power."),
         (Kind.SOUNDBITE, "The water came fast.")]
     assert (report.title, report.network, report.location) == ("Storm hits coast", "AP Television", "Miami")
+
+
+def test_an_unnumbered_bracketed_soundbite_header_still_names_its_speaker():
+    # the scan cuts `(SOUNDBITE)` from the head of its line; the label after it is who speaks
+    script = ("Talks in Sochi\n\nSHOWS: SOCHI, RUSSIA (NOVEMBER 22, 2017) (REUTERS - ACCESS ALL)\n\n"
+              "(SOUNDBITE) (Russian) MOSCOW RESIDENT, IVAN PETROV, SAYING:\n\"It is good that they talk.\"\n")
+    (bite,) = segment(script).segments
+    assert (bite.text, bite.speaker.name, bite.language, bite.translated) == (
+        "It is good that they talk.", "Ivan Petrov", "Russian", True)

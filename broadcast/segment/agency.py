@@ -32,13 +32,13 @@ from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment import vocabulary as vocab
 from broadcast.segment.assembly import Assembly
 from broadcast.segment.common import Clip
-from broadcast.segment.lexer import Token, TokenKind
+from broadcast.segment.lexer import Token, TokenKind, language_in
 from broadcast.segment.supers import Spellings, is_capitals, speaker_label
 
 NAME = "agency"
 
-_TRANSLATED_NOTE = re.compile(r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)",
-                              re.I)
+_TRANSLATED_NOTE = re.compile(
+    r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)", re.I)
 _NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
 _SENTENCE = re.compile(r"[.!?][\"\u201d']?\s*$")
 #: notes that say nothing of who speaks next
@@ -66,7 +66,7 @@ class _State:
     quoted: bool = False  # ... which opened with a quotation mark
     quote_open: bool = False  # ... not closed again so far
     closed: bool = False  # ... and its last line closes it
-    headers: list[tuple[Token, bool]] = field(default_factory=list)  # each bite's header, and whether it had words
+    header: Token | None = None  # the last soundbite header
     heading: list[str] = field(default_factory=list)  # the headline, a slug, the feed's name
     paragraph_ended: bool = True  # the anchor's last line ended a paragraph
 
@@ -83,7 +83,9 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         last_end = token.span[1]
         kind = token.kind
         if token.rule == "line_agency_soundbite" and kind is not TokenKind.PROSE:
-            _bite(token, state, out, spellings)
+            named = kind is TokenKind.SPEAKER  # natural sound names no one
+            _bite(token, state, out, speaker_label(token.text, spellings) if named else None)
+            _set_language(state, token.value)
         elif kind is TokenKind.METADATA:
             _metadata(token, state, out)
         elif kind is TokenKind.SHOT:
@@ -94,23 +96,27 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif kind is TokenKind.VOICE:  # `(Arabic)` on a line of its own: the bite's language
             out.note(token, NoteKind.DIRECTION)
             if state.mode == "bite" and token.value:
-                state.language = token.value
-                state.translated = state.translated or token.value.lower() != "english"
+                _set_language(state, token.value)
+        elif kind is TokenKind.DIRECTION and token.value in ("soundbite", "nat"):
+            # `(SOUNDBITE)` cut from the head of its line, `VOX POP:`: who speaks may follow
+            _bite(token, state, out, None)
         elif kind is TokenKind.DIRECTION:
             out.note(token, NoteKind.DIRECTION)
             if token.value in ("intro", "tag"):  # `LEAD IN:`: the anchor's copy follows
                 state.mode, state.paragraph_ended = "intro", True
         elif kind is TokenKind.SPEAKER:
-            # a `NAME:` label this layout does not write: the words after it are placed as
-            # the lines around them are
             out.note(token, NoteKind.SUPER)
+            if state.mode == "bite" and not state.heard and state.speaker is None:
+                # the rest of a `(SOUNDBITE) (Russian) NAME, SAYING:` header: who speaks, in what
+                state.speaker = speaker_label(token.text, spellings)
+                _set_language(state, state.language or language_in(token.text))
+            # any other `NAME:` label is one this layout does not write: the words after it
+            # are placed as the lines around them are
         elif kind is TokenKind.COPY:
             out.speech(token, Kind.ANCHOR_INTRO)
         else:
             _prose(token, state, out)
-    for header, heard in state.headers:
-        if not heard:
-            out.warnings.append(f"line {header.line}: soundbite {header.text!r} has no words under it")
+    _unheard(state, out)
     if state.heading:
         out.facts["title"] = next((t for t in state.heading if not is_capitals(t)), state.heading[0])
 
@@ -127,17 +133,27 @@ def _opens_storyline(token: Token) -> bool:
     return any(f == "storyline" or vocab.bare(key) == "STORY" for key, f, _ in token.fields)
 
 
-def _bite(token: Token, state: _State, out: Assembly, spellings: Spellings) -> None:
-    """`5. SOUNDBITE (Russian) Name, title:` opens a bite: the super (natural sound names no one)."""
-    named = token.kind is TokenKind.SPEAKER
-    out.note(token, NoteKind.SUPER if named else NoteKind.DIRECTION)
+def _bite(token: Token, state: _State, out: Assembly, speaker: LowerThird | None) -> None:
+    """`5. SOUNDBITE (Russian) Name, title:` opens a bite: its header is the super, or a
+    direction where it names no one."""
+    out.note(token, NoteKind.SUPER if speaker else NoteKind.DIRECTION)
     out.end_part()
-    state.mode = "bite"
-    state.speaker = speaker_label(token.text, spellings) if named else None
-    state.language = token.value
-    state.translated = bool(token.value) and token.value.lower() != "english"
+    _unheard(state, out)
+    state.header, state.mode, state.speaker = token, "bite", speaker
+    state.language, state.translated = None, False
     state.heard = state.quoted = state.quote_open = state.closed = False
-    state.headers.append((token, False))
+
+
+def _set_language(state: _State, language: str | None) -> None:
+    """The bite's language; translated when it is not English."""
+    if language:
+        state.language = language
+        state.translated = state.translated or language.lower() != "english"
+
+
+def _unheard(state: _State, out: Assembly) -> None:
+    if state.header and not state.heard:
+        out.warnings.append(f"line {state.header.line}: soundbite {state.header.text!r} has no words under it")
 
 
 def _metadata(token: Token, state: _State, out: Assembly) -> None:
@@ -149,10 +165,9 @@ def _metadata(token: Token, state: _State, out: Assembly) -> None:
     for key, _, value in token.fields:
         if vocab.bare(key) == "SOURCE" and value:
             out.facts.setdefault("network", value)  # the feed: `SOURCE: AP Television`
-    # a dateline opens the shots; any other field ends a bite or the anchor's copy
-    if token.rule == "line_dateline" or any(vocab.bare(key) in ("SHOTLIST", "SHOT LIST") for key, _, _ in token.fields):
-        state.mode = "shots"
-    elif state.mode in ("bite", "intro"):
+    # a dateline or `SHOTLIST:` opens the shots; any other field ends a bite or the anchor's copy
+    if token.rule == "line_dateline" or state.mode in ("bite", "intro") or any(
+            vocab.bare(key) in ("SHOTLIST", "SHOT LIST") for key, _, _ in token.fields):
         state.mode = "shots"
 
 
@@ -202,8 +217,6 @@ def _bite_line(token: Token, state: _State, out: Assembly) -> None:
     state.quote_open ^= clip.text.count('"') % 2 == 1
     state.closed = state.quoted and clip.text.rstrip().endswith(('"', '".', '",'))
     state.translated = state.translated or translated
-    if not state.heard:
-        state.headers[-1] = (state.headers[-1][0], True)
     state.heard = True
     out.speech(token, Kind.SOUNDBITE, speaker=state.speaker, language=state.language, unquote=True,
                translated=state.translated, clip=clip, markup=markup, markup_rule=markup_rule, settled=True)
