@@ -7,6 +7,7 @@ label, a shot line inside a bite), the text's characters are an ordered subset o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,10 @@ def test_spans_point_at_the_words(path):
         if not s.words_known:
             assert region.lstrip().startswith("IN"), region  # a clip given by its cue lines
             continue
-        assert region[0] == s.text[0] or region[0] == '"' and region[1] == s.text[0]
+        # the region opens with the words, or with the bite's quotation mark and a note on
+        # the voice before them (`"(English translation) He went ...`)
+        words = re.match(r'"?(?:\([^()\n]*\)\s*)?', region).end()
+        assert region[0] == s.text[0] or region[words] == s.text[0]
         assert _subsequence(s.text, region), (s.text, region)
 
 
@@ -50,6 +54,6 @@ def test_unbroken_words_are_the_span_itself(stem):
     for s in segment(script).segments:
         region = script[s.span[0]:s.span[1]]
         if "\n" not in region and "(" not in region and "[" not in region:
-            assert region == s.text
+            assert region in (s.text, f'"{s.text}"')  # a bite's quotation marks are its region's
         else:
             assert " ".join(region.split()) == s.text or _subsequence(s.text, region)

@@ -4,9 +4,9 @@
    typed token with its span and the rule that matched;
 2. detect (`detect`): evidence for each convention, the choice with its margin and reasons,
    and a warning when two conventions fit alike;
-3. assemble: a state machine per convention over the tokens (`production`), or the
-   convention's own reader over the script's body (`web`, `agency`, `transcript`), whose
-   unused tokens are then kept as notes;
+3. assemble: a state machine per convention over the tokens (`production`, `agency`), or the
+   convention's own reader over the script's body (`web`, `transcript`), whose unused tokens
+   are then kept as notes;
 4. resolve (`resolve`): metadata, people, stand-ups and the sign-off, once for all.
 
 Every non-blank character ends in a segment or a note (`uncovered` checks it). DO NOT PUBLISH
@@ -29,7 +29,7 @@ from broadcast.segment.resolve import form_of, running_time, signoff_of
 
 CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
-TOKEN_CONVENTIONS = ("production", "newsroom")
+TOKEN_CONVENTIONS = ("production", "newsroom", "agency")
 READ_WITHOUT_HEADER = ("transcript",)
 #: a reading that speaks less than this share of a script's prose is warned about
 LOW_SHARE = 0.6
@@ -85,7 +85,7 @@ def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
         import_module(f"broadcast.segment.{name}").assemble(script, tokens, out)
         return finish(out, name)
     # A transcript reads `NAME:` turns, so it gets the script without its header fields
-    # (`BYLINE:` is no speaker); the web and agency readers read their own headers.
+    # (`BYLINE:` is no speaker); the web reader reads its own header.
     text = body(script, tokens) if name in READ_WITHOUT_HEADER else script
     report = import_module(f"broadcast.segment.{name}").parse(text)
     return _with_notes(report, script, tokens)
@@ -119,9 +119,7 @@ def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
         kind = _NOTE_OF.get(token.kind)
         if kind is None:  # prose the reader did not speak
             text = token.text
-            if report.convention == "agency":
-                kind = NoteKind.SHOT
-            elif text == report.title or text.strip("[]") == ", ".join(report.tags) or text.startswith("["):
+            if text == report.title or text.strip("[]") == ", ".join(report.tags) or text.startswith("["):
                 kind = NoteKind.METADATA
             elif len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?\"'":
                 kind = NoteKind.UNCLASSIFIED

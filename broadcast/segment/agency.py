@@ -14,186 +14,209 @@ What is spoken is the soundbites (and an anchor lead-in where the feed suggests 
 descriptions, datelines, restrictions and the STORYLINE block are for the newsroom, not for
 air: they never become segment text. A bite in another language than English is marked as
 translated; `(no name given)` makes a vox pop, its description the lower-third's title.
+
+The assembler is a state machine over the lexer's tokens (`line_agency_soundbite`,
+`line_numbered_shot`, `line_dateline`, header fields): a soundbite header opens a bite, its
+quotation runs until it closes (a long quote reopens each paragraph with a quotation mark), a
+shot, a dateline or a header field ends it. The lines before the first of these are the
+headline and the feed's name; a `LEAD IN:` block is the anchor's; the STORYLINE block is
+background. Every token is used as speech or kept as a note of its kind.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from broadcast.model import Kind, LowerThird, Report, Segment
-from broadcast.segment import common
+from broadcast.model import Kind, LowerThird, NoteKind
+from broadcast.segment import vocabulary as vocab
+from broadcast.segment.assembly import Assembly
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import UPPER, Spellings, is_acronym, is_capitals, speaker_label, title_case
+from broadcast.segment.lexer import Token, TokenKind, language_in
+from broadcast.segment.supers import Spellings, is_capitals, speaker_label
 
 NAME = "agency"
 
-_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[A-Za-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-# `Moscow, Russia - May 8, 2025 (CGTN - No access Chinese mainland)`, and the capitals form
-# `SHOWS: SOCHI, RUSSIA (NOVEMBER 22, 2017) (REUTERS - ACCESS ALL)`.
-DATELINE = re.compile(
-    rf"^\s*(?:SHOWS:\s*)?(?P<place>{UPPER}[^\n()]{{0,80}}?)\s*(?:[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?P<date>{_DATE})|\((?:[A-Z]+DAY,?\s+)?(?P<date2>{_DATE})\))"
-    rf"\s*(?:\((?P<source>[^)\n]*)\))?\s*(?:\[[^\]\n]*\])?\s*$")
-_SHOT = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?(?P<rest>.*)$")
-_BITE = re.compile(
-    r"^\s*(?:\d{1,3}[.)]\s+)?(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?\(?(?P<what>SOUNDBITES?|SOT|UPSOUND|VOX POPS?|"
-    r"SOUNDBITE/VOX POP)\)?\s*:?\s*(?:\((?P<lang>[^)\n]*)\))?\s*:?\s*(?P<who>[^\n]*?)\s*:\s*(?P<rest>[^\n]*)$")
-_HEADER = re.compile(
-    r"^\s*(?P<key>STORYLINE|STORY|SHOTLIST|SHOT LIST|SHOTS|RESTRICTIONS?|DURATION|SOURCE|AUDIO|"
-    r"LANGUAGE|LENGTH|DATELINE|DATE|LOCATION|CATEGORY|TYPE|KEYWORDS|SLUG|HEADLINE|TITLE|REPORTER|BYLINE|"
-    r"REPORTED BY|CAMERA|PRODUCER|EDITOR|ACCESS|CREDIT|TRANSCRIPT|LEAD[- ]IN|INTRO|SUGGESTED INTRO|"
-    r"ANCHOR INTRO|ANCHOR LEAD|NOTE|EDITORS?'? NOTE|STORY NUMBER)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
-_INTRO_KEYS = {"lead-in", "lead in", "intro", "suggested intro", "anchor intro", "anchor lead"}
-_TRANSLATED_NOTE = re.compile(r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)",
-                              re.I)
+_TRANSLATED_NOTE = re.compile(
+    r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)", re.I)
+_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
+_SENTENCE = re.compile(r"[.!?][\"\u201d']?\s*$")
+#: notes that say nothing of who speaks next
+_NOTE_OF = {TokenKind.CLUTTER: NoteKind.CLUTTER, TokenKind.CREDIT: NoteKind.CREDIT, TokenKind.CUE: NoteKind.CUE,
+            TokenKind.RADIO: NoteKind.RADIO, TokenKind.WEB: NoteKind.WEB}
 
 
-def score(text: str) -> float:
-    lines = text.split("\n")
-    bites = sum(1 for line in lines if _BITE.match(line))
-    shots = sum(1 for line in lines if _SHOT.match(line))
-    datelines = sum(1 for line in lines if DATELINE.match(line))
-    storyline = any(re.match(r"\s*STORYLINE\s*:", line, re.I) for line in lines)
+def score(tokens: list[Token]) -> float:
+    """Evidence for this convention: soundbite headers, numbered shots, datelines, a storyline."""
+    bites = sum(1 for t in tokens if t.rule == "line_agency_soundbite" and t.kind is not TokenKind.PROSE)
+    shots = sum(1 for t in tokens if t.rule == "line_numbered_shot")
+    datelines = sum(1 for t in tokens if t.rule == "line_dateline")
+    storyline = any(_opens_storyline(t) for t in tokens if t.kind is TokenKind.METADATA)
     return 3 * bites + shots + 2 * datelines + (4 if storyline else 0)
 
 
-def _is_structure(text: str) -> bool:
-    return bool(_SHOT.match(text) or _BITE.match(text) or DATELINE.match(text) or _HEADER.match(text))
+@dataclass
+class _State:
+    #: header (before the first dateline, shot or bite), shots, bite, intro, storyline
+    mode: str = "header"
+    speaker: LowerThird | None = None
+    language: str | None = None
+    translated: bool = False
+    heard: bool = False  # the bite has words
+    quoted: bool = False  # ... which opened with a quotation mark
+    quote_open: bool = False  # ... not closed again so far
+    closed: bool = False  # ... and its last line closes it
+    header: Token | None = None  # the last soundbite header
+    heading: list[str] = field(default_factory=list)  # the headline, a slug, the feed's name
+    paragraph_ended: bool = True  # the anchor's last line ended a paragraph
 
 
-def _closed(clips: list[Clip]) -> bool:
-    """The bite so far is a quotation whose last line closes it."""
-    return _quoted(clips) and clips[-1].text.rstrip().endswith(('"', '".', '",'))
-
-
-def _quoted(clips: list[Clip]) -> bool:
-    return clips[0].text.lstrip().startswith('"')
-
-
-def _cased(words: str) -> str:
-    """`SOCHI` as Sochi, `REUTERS` as Reuters; a network's acronym (CGTN, AP) stays."""
-    if is_capitals(words) and not is_acronym(words):
-        return title_case(words)
-    return words
-
-
-def _continued(clips: list[Clip], line: Clip) -> Clip:
-    """A line of a bite; a quote mark reopening a quotation that never closed (each paragraph
-    of a long quote opens with one) is markup, dropped."""
-    text = line.text.lstrip()
-    if clips and text.startswith('"') and sum(c.text.count('"') for c in clips) % 2 == 1:
-        lead = len(line.text) - len(text)
-        return line[lead + 1:]
-    return line
-
-
-def parse(text: str) -> Report:
-    lines = common.lines(text)
-    title = ""
-    first_lines: list[str] = []  # before the first structure: a slug, a headline, the feed's name
-    network = location = correspondent = None
-    anchor_blocks: list[list[Clip]] = []
-    bites: list[tuple[re.Match, list[Clip]]] = []
-    state = "start"  # start, shots, bite, storyline, intro
-    for line in lines:
-        raw = line.text
-        stripped = raw.strip()
-        bite = _BITE.match(raw)
-        header = _HEADER.match(raw) if not bite else None
-        dateline = DATELINE.match(raw) if not (bite or header) else None
-        shot = _SHOT.match(raw) if not (bite or header or dateline) else None
-        if bite:
-            bites.append((bite, []))
-            if bite.group("rest").strip():
-                bites[-1][1].append(line[bite.start("rest"):bite.end("rest")])
-            state = "bite"
-        elif header:
-            key = header.group("key").lower()
-            value = header.group("value").strip()
-            if key in _INTRO_KEYS:
-                anchor_blocks.append([line[header.start("value"):header.end("value")]] if value else [])
-                state = "intro"
-            elif key in ("storyline", "story"):
-                state = "storyline"
-            else:
-                if key in ("headline", "title", "slug") and value and not title:
-                    title = value
-                elif key in ("reporter", "byline", "reported by") and value:
-                    correspondent = correspondent or value
-                elif key in ("location", "dateline") and value:
-                    place = DATELINE.match(value)
-                    place = place.group("place") if place else re.split(r"\s+[-\u2013\u2014]\s+", value)[0]
-                    location = location or place.split(",")[0].strip()
-                elif key == "source" and value:
-                    network = network or value
-                state = "shots" if key in ("shotlist", "shot list", "shots") else state
-        elif dateline:
-            location = location or _cased(dateline.group("place").split(",")[0].strip())
-            source = dateline.group("source")
-            if source and not network:
-                network = _cased(re.split(r"\s+[-\u2013\u2014/]\s*|,", source)[0].strip()) or None
-            state = "shots"
-        elif shot:
-            state = "shots"
-        elif not stripped:
-            # A blank line ends a bite that is closed or was never quoted.
-            if state == "bite" and bites[-1][1] and (_closed(bites[-1][1]) or not _quoted(bites[-1][1])):
-                state = "shots"
-        elif state == "bite":
-            if bites[-1][1] and _closed(bites[-1][1]):
-                state = "shots"  # an unnumbered shot line after a closed quote
-            else:
-                bites[-1][1].append(_continued(bites[-1][1], line))
-        elif state == "intro":
-            anchor_blocks[-1].append(line)
-        elif state == "start":
-            first_lines.append(stripped)
-        # Anything else is a shot description, the storyline or page clutter: not spoken.
-
-    # Names in the storyline and the shot descriptions show how the script spells them.
-    spellings = Spellings.from_text("\n".join(line for line in text.split("\n") if not _BITE.match(line)))
-    segments: list[Segment] = []
-    for block in anchor_blocks:
-        for para in common.unwrap(block):
-            segment = common.make_segment(Kind.ANCHOR_INTRO, para)
-            if segment:
-                segments.append(segment)
-    warnings: list[str] = []
-    for header, clips in bites:
-        speaker, language, translated = _speaker(header, spellings)
-        body = Clip.join([c.strip() for c in clips if c.text.strip()])
-        note = _TRANSLATED_NOTE.match(body.text)
-        if note:
-            body, translated = Clip.concat([body[:note.start("note")], body[note.end():]]), True
-        segment = common.make_segment(Kind.SOUNDBITE, body, speaker=speaker, unquote=True,
-                                      language=language, translated=translated)
-        if segment:
-            segments.append(segment)
+def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
+    spellings = _spellings(script, tokens)
+    state = _State()
+    last_end = 0
+    for token in tokens:
+        # a blank line ends a bite that is closed or was never quoted
+        if script.count("\n", last_end, token.span[0]) >= 2 and state.mode == "bite" and state.heard \
+                and (state.closed or not state.quoted):
+            state.mode = "shots"
+        last_end = token.span[1]
+        kind = token.kind
+        if token.rule == "line_agency_soundbite" and kind is not TokenKind.PROSE:
+            named = kind is TokenKind.SPEAKER  # natural sound names no one
+            _bite(token, state, out, speaker_label(token.text, spellings) if named else None)
+            _set_language(state, token.value)
+        elif kind is TokenKind.METADATA:
+            _metadata(token, state, out)
+        elif kind is TokenKind.SHOT:
+            out.note(token, NoteKind.SHOT)
+            state.mode = "shots"
+        elif kind in _NOTE_OF:
+            out.note(token, _NOTE_OF[kind])
+        elif kind is TokenKind.VOICE:  # `(Arabic)` on a line of its own: the bite's language
+            out.note(token, NoteKind.DIRECTION)
+            if state.mode == "bite" and token.value:
+                _set_language(state, token.value)
+        elif kind is TokenKind.DIRECTION and token.value in ("soundbite", "nat"):
+            # `(SOUNDBITE)` cut from the head of its line, `VOX POP:`: who speaks may follow
+            _bite(token, state, out, None)
+        elif kind is TokenKind.DIRECTION:
+            out.note(token, NoteKind.DIRECTION)
+            if token.value in ("intro", "tag"):  # `LEAD IN:`: the anchor's copy follows
+                state.mode, state.paragraph_ended = "intro", True
+        elif kind is TokenKind.SPEAKER:
+            out.note(token, NoteKind.SUPER)
+            if state.mode == "bite" and not state.heard and state.speaker is None:
+                # the rest of a `(SOUNDBITE) (Russian) NAME, SAYING:` header: who speaks, in what
+                state.speaker = speaker_label(token.text, spellings)
+                _set_language(state, state.language or language_in(token.text))
+            # any other `NAME:` label is one this layout does not write: the words after it
+            # are placed as the lines around them are
+        elif kind is TokenKind.COPY:
+            out.speech(token, Kind.ANCHOR_INTRO)
         else:
-            warnings.append(f"soundbite {header.group(0).strip()!r} has no words under it")
-    return Report(
-        title=title or next((t for t in first_lines if not is_capitals(t)), first_lines[0] if first_lines else ""),
-        tags=(),
-        network=network,
-        correspondent=correspondent,
-        location=location,
-        segments=tuple(segments),
-        convention=NAME,
-        warnings=tuple(warnings),
-    )
+            _prose(token, state, out)
+    _unheard(state, out)
+    if state.heading:
+        out.facts["title"] = next((t for t in state.heading if not is_capitals(t)), state.heading[0])
 
 
-def _speaker(header: re.Match, spellings: Spellings) -> tuple[LowerThird | None, str | None, bool]:
-    """The lower-third, language and translation of `SOUNDBITE (Russian) Name, title:`.
+def _spellings(script: str, tokens: list[Token]) -> Spellings:
+    """Names in the storyline and the shot descriptions show how the script spells them."""
+    headers = {t.line for t in tokens if t.rule == "line_agency_soundbite"}
+    return Spellings.from_text("\n".join(line for number, line in enumerate(script.split("\n"), 1)
+                                         if number not in headers))
 
-    Natural sound (UPSOUND) and a bite with no one named carry no lower-third."""
-    lang = (header.group("lang") or "").strip()
-    language = None
-    if lang and not re.search(r"(?i)no dialogue|nat|natural|sound|music|silent", lang):
-        language = re.split(r"[/,;]| and ", lang)[0].strip().title() or None
-    translated = bool(language) and language.lower() != "english"
-    who = header.group("who").strip()
-    if not who or header.group("what").upper() == "UPSOUND":
-        return None, language, translated
-    return speaker_label(who, spellings), language, translated
+
+def _opens_storyline(token: Token) -> bool:
+    """`STORYLINE:`, or Reuters' `STORY:` (a slug elsewhere, the background here)."""
+    return any(f == "storyline" or vocab.bare(key) == "STORY" for key, f, _ in token.fields)
+
+
+def _bite(token: Token, state: _State, out: Assembly, speaker: LowerThird | None) -> None:
+    """`5. SOUNDBITE (Russian) Name, title:` opens a bite: its header is the super, or a
+    direction where it names no one."""
+    out.note(token, NoteKind.SUPER if speaker else NoteKind.DIRECTION)
+    out.end_part()
+    _unheard(state, out)
+    state.header, state.mode, state.speaker = token, "bite", speaker
+    state.language, state.translated = None, False
+    state.heard = state.quoted = state.quote_open = state.closed = False
+
+
+def _set_language(state: _State, language: str | None) -> None:
+    """The bite's language; translated when it is not English."""
+    if language:
+        state.language = language
+        state.translated = state.translated or language.lower() != "english"
+
+
+def _unheard(state: _State, out: Assembly) -> None:
+    if state.header and not state.heard:
+        out.warnings.append(f"line {state.header.line}: soundbite {state.header.text!r} has no words under it")
+
+
+def _metadata(token: Token, state: _State, out: Assembly) -> None:
+    if _opens_storyline(token):
+        out.note(token, NoteKind.METADATA)  # its text, if any, is background like the lines under it
+        state.mode = "storyline"
+        return
+    out.metadata(token)
+    for key, _, value in token.fields:
+        if vocab.bare(key) == "SOURCE" and value:
+            out.facts.setdefault("network", value)  # the feed: `SOURCE: AP Television`
+    # a dateline or `SHOTLIST:` opens the shots; any other field ends a bite or the anchor's copy
+    if token.rule == "line_dateline" or state.mode in ("bite", "intro") or any(
+            vocab.bare(key) in ("SHOTLIST", "SHOT LIST") for key, _, _ in token.fields):
+        state.mode = "shots"
+
+
+def _prose(token: Token, state: _State, out: Assembly) -> None:
+    text = token.text
+    if token.value in ("intro", "tag") and state.mode != "intro":  # `INTRO: copy` on one line
+        state.mode, state.paragraph_ended = "intro", True
+    if state.mode == "bite" and state.heard and state.closed:
+        state.mode = "shots"  # an unnumbered line after a closed quotation
+    if state.mode == "bite":
+        _bite_line(token, state, out)
+    elif state.mode == "intro":
+        if state.paragraph_ended:
+            out.end_part()  # each paragraph of the lead-in is a segment; a wrapped line joins its own
+        out.speech(token, Kind.ANCHOR_INTRO)
+        state.paragraph_ended = bool(re.search(r"[.!?:\"']$", text))
+    elif state.mode == "storyline":
+        out.note(token, NoteKind.METADATA, "storyline")
+    elif state.mode == "header":
+        if len(text.split()) >= 8 and _SENTENCE.search(text):
+            out.header_line(token)  # prose before the shot list: nobody reads it; warned about
+        else:
+            out.note(token, NoteKind.METADATA, "headline")
+            state.heading.append(text)
+    elif _NUMBERED.match(text) or not _SENTENCE.search(text):
+        out.note(token, NoteKind.SHOT, "shot_description")  # a shot the lexer left as prose
+    else:
+        out.note(token, NoteKind.UNCLASSIFIED, "shot_list_prose")
+        out.warnings.append(f"line {token.line}: prose in the shot list outside any soundbite was not read as "
+                            f"speech ({text[:57] + '...' if len(text) > 60 else text!r}); check who says it")
+
+
+def _bite_line(token: Token, state: _State, out: Assembly) -> None:
+    """A line of the bite. A quotation mark reopening a quotation that never closed (each
+    paragraph of a long quote opens with one) is typography, kept as clutter; a translation
+    note before the words marks the bite translated."""
+    clip = Clip.of(out.script, *token.inner)
+    markup, markup_rule, translated = NoteKind.CLUTTER, "reopened_quote", False
+    if not state.heard:
+        state.quoted = clip.text.startswith('"')
+        note = _TRANSLATED_NOTE.match(clip.text)
+        if note:
+            clip = Clip.concat([clip[:note.start("note")], clip[note.end():]])
+            markup, markup_rule, translated = NoteKind.DIRECTION, "translation_note", True
+    elif clip.text.startswith('"') and state.quote_open:
+        clip = clip[1:]
+    state.quote_open ^= clip.text.count('"') % 2 == 1
+    state.closed = state.quoted and clip.text.rstrip().endswith(('"', '".', '",'))
+    state.translated = state.translated or translated
+    state.heard = True
+    out.speech(token, Kind.SOUNDBITE, speaker=state.speaker, language=state.language, unquote=True,
+               translated=state.translated, clip=clip, markup=markup, markup_rule=markup_rule, settled=True)

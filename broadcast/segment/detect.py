@@ -59,7 +59,7 @@ def detect(script: str, tokens: list[Token]) -> Detection:
         "production": made,
         "newsroom": labelled,
         "web": web.score(text),
-        "agency": agency.score(text),
+        "agency": agency.score(tokens),
         "transcript": transcript.score(text),
     }
     reasons = {"production": made_reasons, "newsroom": labelled_reasons,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from broadcast.segment import vocabulary as vocab
-from broadcast.segment.supers import UPPER, is_acronym
+from broadcast.segment.supers import UPPER, is_acronym, is_capitals, title_case
 
 
 class TokenKind(StrEnum):
@@ -227,19 +227,20 @@ def _fields(script: str, start: int, end: int, any_case: bool = False) -> list[t
 def _metadata_token(script: str, piece: _Piece, line: int, rule: str, start: int, any_case: bool = False) -> Token:
     keys = vocab.metadata_keys()
     fields = tuple(
-        (key, keys[vocab.bare(key)], _field_value(script[vs:ve]))
+        (key, keys[vocab.bare(key)], _field_value(keys[vocab.bare(key)], script[vs:ve]))
         for _, _, key, vs, ve in _fields(script, start, piece.inner[1], any_case))
     return _token(TokenKind.METADATA, rule, piece, script, line, value=fields[0][1] if fields else None,
                   inner=(start, piece.inner[1]), fields=fields)
 
 
-def _field_value(text: str) -> str:
-    """A field's value on one line, without a stray closing bracket (`TRT: 2:31)`); a bracket
-    that closes one of the value's own (`President (TV)`) stays."""
+def _field_value(field: str, text: str) -> str:
+    """A field's value on one line, without a stray closing bracket (`TRT: 2:31)`; a bracket
+    that closes one of the value's own, `President (TV)`, stays); a dateline's is its place
+    (`DATELINE: Beirut - 3 Aug 2021`)."""
     value = " ".join(text.split())
     while value.endswith(")") and value.count(")") > value.count("("):
         value = value[:-1].rstrip()
-    return value
+    return _DATED.sub("", value) or value if field == "location" else value
 
 
 # Notes, in order: the first that claims a note makes its tokens.
@@ -498,6 +499,87 @@ def _names_a_person(value: str) -> bool:
     """`Jane Smith`, `JANE SMITH`: two to four capitalised words, no sentence."""
     words = value.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?:\d]", value)
+
+
+# Agency shot lists (AP, Reuters, CGTN feeds): soundbite headers, numbered shot lines and
+# datelines. Each is a whole-line shape that a production or newsroom script does not write:
+# a number or a bracketed language before the bite word, a number before a description with
+# no quotation and no sentence, a place and a date alone on a line.
+
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[A-Za-z]*\.?"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+#: a date after a place: `Beirut - 3 Aug 2021`, `Kyiv, Monday, March 3, 2025`
+_DATED = re.compile(rf"\s*[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?{_DATE}.*$")
+_NUMBER = r"(?P<number>\d{1,3})[.)]\s+"
+_TIMED = r"(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?"  # a time code in the source: `00:13`, `(0:24)`
+_AGENCY_BITE = re.compile(
+    rf"\s*(?:{_NUMBER})?{_TIMED}(?P<bracket>\()?(?P<what>SOUNDBITES?|SOT|UPSOUND|VOX POPS?|SOUNDBITE/VOX POP)\)?"
+    r"\s*:?\s*(?:\((?P<lang>[^)\n]*)\)\s*:?\s*)?(?P<who>[^\n:]*?)\s*:\s*")
+_NUMBERED_LINE = re.compile(rf"\s*{_NUMBER}{_TIMED}\S")
+_DATELINE = re.compile(
+    rf"\s*(?:SHOWS:\s*)?(?P<place>{UPPER}[^\n():]{{0,80}}?)\s*(?:[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"{_DATE}|\((?:[A-Z]+DAY,?\s+)?{_DATE}\))"
+    rf"\s*(?:\((?P<source>[^)\n]*)\))?\s*(?:\[[^\]\n]*\])?\s*")
+
+
+def _bite_language(written: str | None) -> str | None:
+    """`(Russian)`, `(English/Arabic)`: the bite's language; `(Nat sound)`, `(No dialogue)`: none."""
+    if not written or re.search(r"(?i)no dialogue|nat|natural|sound|music|silent", written):
+        return None
+    return re.split(r"[/,;]| and ", written)[0].strip().title() or None
+
+
+@line_rule("line_agency_soundbite")
+def _line_agency_soundbite(script, piece, line):
+    """`5. SOUNDBITE (Russian) Andrei Voronin, deputy head, ...:`, `3. (SOUNDBITE) (Russian)
+    RUSSIAN PRESIDENT, VLADIMIR PUTIN, SAYING:`, `4. 00:24 UPSOUND (Arabic) Protesters
+    chanting:`: who speaks next (value: the language), the bite on the following lines or
+    after the colon. Natural sound names no one: its header is a note on the sound."""
+    m = _AGENCY_BITE.match(script, piece.inner[0], piece.inner[1])
+    # numbered, bracketed or with its language: never a newsroom's `SOT: NAME, TITLE` label
+    if not m or not (m.group("number") or m.group("bracket") or m.group("lang") is not None):
+        return None
+    language = _bite_language(m.group("lang"))
+    head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
+    nat = m.group("what").upper() == "UPSOUND" or not m.group("who").strip()
+    tokens = [_token(TokenKind.VOICE if nat else TokenKind.SPEAKER, "line_agency_soundbite", head, script, line,
+                     value=language)]
+    if m.end() < piece.inner[1]:
+        rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
+        tokens.append(_token(TokenKind.PROSE, "line_agency_soundbite", rest, script, line))
+    return tokens
+
+
+@line_rule("line_numbered_shot")
+def _line_numbered_shot(script, piece, line):
+    """`1. Wide of station concourse`, `2. 00:08 Close of woman holding photograph`: a shot of
+    a shot list. It describes the pictures: no quotation, no sentence."""
+    text = _content(script, piece)
+    if _NUMBERED_LINE.match(text) and '"' not in text and not re.search(r"[.!?]\s*$", text):
+        return [_token(TokenKind.SHOT, "line_numbered_shot", piece, script, line)]
+    return None
+
+
+@line_rule("line_dateline")
+def _line_dateline(script, piece, line):
+    """`Moscow, Russia - May 8, 2025 (CGTN - No access Chinese mainland)`, `SHOWS: SOCHI,
+    RUSSIA (NOVEMBER 22, 2017) (REUTERS - ACCESS ALL)`: where and when the pictures were shot,
+    and whose feed they are. Its fields: the place (its town, as named) and the network."""
+    m = _DATELINE.fullmatch(script, piece.inner[0], piece.inner[1])
+    if not m:
+        return None
+    fields = [("DATELINE", "location", _as_named(m.group("place").split(",")[0].strip()))]
+    feed = re.split(r"\s+[-\u2013\u2014/]\s*|,", m.group("source") or "")[0].strip()
+    if feed:
+        fields.append(("SOURCE", "network", _as_named(feed)))
+    return [_token(TokenKind.METADATA, "line_dateline", piece, script, line, value="location",
+                   fields=tuple(fields))]
+
+
+def _as_named(words: str) -> str:
+    """`SOCHI` as Sochi, `REUTERS` as Reuters; a network's acronym (CGTN, AP) stays."""
+    return title_case(words) if is_capitals(words) and not is_acronym(words) else words
 
 
 _CUE_LABELS = re.compile(r"(?i)\s*(?:IN|OUT|IN ?WORDS|OUT ?WORDS|IN ?CUE|OUT ?CUE|OUTCUE|INCUE|RUNS|RUNNING|"
