@@ -90,13 +90,12 @@ def score(tokens: list[Token]) -> float:
 
 @dataclass
 class _Turn:
-    """One paragraph of a speaker's words: the label it goes under, its lines' tokens."""
+    """One paragraph of a speaker's words: the label it goes under, its lines' words."""
 
     label: str  # the speaker part of the label, as written
     notes: str  # "(through translator)", "(voice-over)"
     on_tape: bool
-    tokens: list[Token] = field(default_factory=list)
-    clips: list[Clip] = field(default_factory=list)  # the tokens' words, the transcriber's notes cut out
+    clips: list[Clip] = field(default_factory=list)  # its lines' words, the transcriber's notes cut out
 
     @property
     def text(self) -> str:
@@ -112,12 +111,12 @@ def _read_label(text: str) -> tuple[str, str]:
     return who.strip(), " ".join(notes)
 
 
-def _turns(script: str, tokens: list[Token]) -> tuple[list[_Turn], dict[int, int]]:
-    """The turns, and the turn each token of spoken words belongs to (by the token's index).
+def _turns(script: str, tokens: list[Token]) -> tuple[list[_Turn], dict[int, tuple[int, Clip]]]:
+    """The turns, and for each token of spoken words (by its index) its turn and its words.
     A blank line or any other token between two lines of words starts a new paragraph."""
     inline = _inline()
     turns: list[_Turn] = []
-    owner: dict[int, int] = {}
+    owner: dict[int, tuple[int, Clip]] = {}
     label: tuple[str, str] | None = None
     on_tape, current, last_end = False, None, 0
     for i, token in enumerate(tokens):
@@ -130,9 +129,8 @@ def _turns(script: str, tokens: list[Token]) -> tuple[list[_Turn], dict[int, int
             if current is None or "\n\n" in re.sub(r"[ \t]+", "", script[last_end:token.span[0]]):
                 current = _Turn(*label, on_tape)
                 turns.append(current)
-            current.tokens.append(token)
             current.clips.append(Clip.of(script, *token.inner).cut(inline))
-            owner[i] = len(turns) - 1
+            owner[i] = len(turns) - 1, current.clips[-1]
             last_end = token.span[1]
         else:
             current = None
@@ -294,18 +292,16 @@ def _voices(turns: list[_Turn], out: Assembly) -> list[_Voice]:
 def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
     turns, owner = _turns(script, tokens)
     voices = _voices(turns, out)
-    inline = _inline()
     opened: dict[int, int] = {}  # the turns whose words have begun, and the part of each
     for i, token in enumerate(tokens):
         if i in owner:
-            n = owner[i]
+            n, words = owner[i]
             if n not in opened:
                 out.end_part()  # a paragraph is a segment of its own
                 opened[n] = len(out.parts)
             voice = voices[n]
-            out.speech(token, voice.kind, speaker=voice.speaker, translated=voice.translated,
-                       clip=Clip.of(script, *token.inner).cut(inline), markup=_inline_kind,
-                       markup_rule="transcript_inline", settled=True)
+            out.speech(token, voice.kind, speaker=voice.speaker, translated=voice.translated, clip=words,
+                       markup=_inline_kind, markup_rule="transcript_inline", settled=True)
         elif _is_label(token):
             out.note(token, NoteKind.SUPER)
         elif token.kind is TokenKind.METADATA:
