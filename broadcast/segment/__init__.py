@@ -4,8 +4,8 @@
    typed token with its span and the rule that matched;
 2. detect (`detect`): evidence for each convention, the choice with its margin and reasons,
    and a warning when two conventions fit alike;
-3. assemble: a state machine per convention over the tokens (`production`, `agency`), or the
-   convention's own reader over the script's body (`web`, `transcript`), whose unused tokens
+3. assemble: a state machine per convention over the tokens (`production`, `agency`,
+   `transcript`), or the convention's own reader over the script's body (`web`), whose unused tokens
    are then kept as notes;
 4. resolve (`resolve`): metadata, people, stand-ups and the sign-off, once for all.
 
@@ -23,14 +23,13 @@ from importlib import import_module
 from broadcast.errors import UnusableInput
 from broadcast.model import Note, NoteKind, Report
 from broadcast.segment import withheld
-from broadcast.segment.detect import Detection, body, detect
+from broadcast.segment.detect import Detection, detect
 from broadcast.segment.lexer import Token, TokenKind, lex
 from broadcast.segment.resolve import form_of, running_time, signoff_of
 
 CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
-TOKEN_CONVENTIONS = ("production", "newsroom", "agency")
-READ_WITHOUT_HEADER = ("transcript",)
+TOKEN_CONVENTIONS = ("production", "newsroom", "agency", "transcript")
 #: a reading that speaks less than this share of a script's prose is warned about
 LOW_SHARE = 0.6
 
@@ -84,10 +83,7 @@ def _assemble(name: str, script: str, tokens: list[Token]) -> Report:
         out = Assembly(script)
         import_module(f"broadcast.segment.{name}").assemble(script, tokens, out)
         return finish(out, name)
-    # A transcript reads `NAME:` turns, so it gets the script without its header fields
-    # (`BYLINE:` is no speaker); the web reader reads its own header.
-    text = body(script, tokens) if name in READ_WITHOUT_HEADER else script
-    report = import_module(f"broadcast.segment.{name}").parse(text)
+    report = import_module(f"broadcast.segment.{name}").parse(script)
     return _with_notes(report, script, tokens)
 
 

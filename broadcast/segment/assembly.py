@@ -5,6 +5,7 @@ token it sets aside, the metadata fields, the people met, and its doubts. An ass
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, Note, NoteKind
@@ -131,15 +132,17 @@ class Assembly:
 
     def speech(self, token: Token, kind: Kind, *, speaker: LowerThird | None = None, language: str | None = None,
                unquote: bool = False, vo: bool = False, translated: bool = False, clip: Clip | None = None,
-               markup: NoteKind = NoteKind.DIRECTION, markup_rule: str | None = None,
+               markup: NoteKind | Callable[[str], NoteKind] = NoteKind.DIRECTION, markup_rule: str | None = None,
                settled: bool = False) -> None:
         """The token's words spoken: its inner text, or `clip` (words cut from within the token).
         What of the token is not spoken (brackets, a label, a super before the words, a note
-        cut from the middle) is kept as notes of kind `markup`."""
+        cut from the middle) is kept as notes of kind `markup`, or of the kind `markup` gives
+        each cut's text (a transcript's `(CROSSTALK)` is a direction, its `[20:14:05]` clutter)."""
         clip = clip if clip is not None else Clip.of(self.script, *token.inner)
         for a, b in _gaps(token.span, clip.offsets):
             if self.script[a:b].strip():
-                self.notes.append(Note(markup, self.script[a:b], (a, b), markup_rule or token.rule + "_markup"))
+                cut = markup(self.script[a:b]) if callable(markup) else markup
+                self.notes.append(Note(cut, self.script[a:b], (a, b), markup_rule or token.rule + "_markup"))
         if self.continues(kind, speaker):
             self.parts[-1].clips.append(clip)
         else:

@@ -60,7 +60,7 @@ def detect(script: str, tokens: list[Token]) -> Detection:
         "newsroom": labelled,
         "web": web.score(text),
         "agency": agency.score(tokens),
-        "transcript": transcript.score(text),
+        "transcript": transcript.score(tokens),
     }
     reasons = {"production": made_reasons, "newsroom": labelled_reasons,
                "web": ["capitals supers before quoted bites"],

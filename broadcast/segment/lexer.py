@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cache
 
 from broadcast.segment import vocabulary as vocab
 from broadcast.segment.supers import UPPER, is_acronym, is_capitals, title_case
@@ -66,7 +67,9 @@ class _Piece:
 
 
 _OPENERS = re.compile(r"\({2,}|\[{2,}")
-_LEADING_PIECE = re.compile(r"(?:\([^()\n]{1,60}\)[)\]]*|\d{1,2}:\d\d(?:[:;.]\d\d){0,2})\s+(?=\S)")
+#: the time a broadcast transcript's next words went to air: `[20:14:05]`
+AIR_TIME = r"\[\d{1,2}:\d\d(?::\d\d)?\]"
+_LEADING_PIECE = re.compile(rf"(?:\([^()\n]{{1,60}}\)[)\]]*|\d{{1,2}}:\d\d(?:[:;.]\d\d){{0,2}}|{AIR_TIME})\s+(?=\S)")
 _INLINE_PIECE = re.compile(r"[\])]{2,}[.,;]?(?=\s*$)|\(\s*\d{0,2}:\d\d\s*\)(?=\s*$)|\*\*(?P<note>[^*\n]+)\*\*|"
                            r"\((?P<translation>(?i:(?:[a-z]+\s+)?translation)\s*:[^()\n]*)\)")
 _NOTE_CLOSERS = re.compile(r"\){2,}|\]{2,}")
@@ -140,8 +143,8 @@ def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
             a = pos + len(text) - len(text.lstrip())
             b = pos + len(text.rstrip())
             # a line opening with a note or a time code before the words: `(English, 12 secs))
-            # "His tongue ...`, `18:47:35 "We're the largest ...`; not a wrapped line that
-            # happens to open with a bracket (`... the\n(about ten) the.`)
+            # "His tongue ...`, `18:47:35 "We're the largest ...`, `[10:02:31] PUTIN: ...`; not a
+            # wrapped line that happens to open with a bracket (`... the\n(about ten) the.`)
             lead = None if mid_sentence else _LEADING_PIECE.match(script, a, b)
             mid_sentence = script[b - 1].isalnum() or script[b - 1] in ",;"
             if lead and lead.end() < b:
@@ -400,6 +403,62 @@ def _note_voice(script, piece, line):
     text = _content(script, piece)
     if is_voice_note(text):
         return [_token(TokenKind.VOICE, "note_voice", piece, script, line, value=language_in(text))]
+    return None
+
+
+# Broadcast transcripts (`transcript.py`): the page a network publishes around what went to air,
+# and the transcriber's marks inside it. Their shapes are precise (a time in square brackets,
+# BEGIN/END with a tape, a closed list of sounds), so they claim nothing of other scripts.
+
+TAPE = re.compile(r"\s*(?P<edge>BEGIN|END)\s+(?:VIDEO\s*TAPE|VIDEO\s+CLIP|AUDIO\s*TAPE|AUDIO\s+CLIP|LIVE\s+FEED)\s*",
+                  re.I)
+
+
+def tape_begins(token: Token) -> bool | None:
+    """True at `(BEGIN VIDEOTAPE)`, False at `(END VIDEO CLIP)`, None for any other token."""
+    m = TAPE.fullmatch(token.text) if token.rule == "note_videotape" else None
+    return m.group("edge").upper() == "BEGIN" if m else None
+
+
+@note_rule("note_videotape")
+def _note_videotape(script, piece, line):
+    """`(BEGIN VIDEOTAPE)`, `(END VIDEO CLIP)`: where the tape rolls and stops; inside it a
+    correspondent's words are the track (no other rule names it: `BEGIN ...` read as a speaker)."""
+    if TAPE.fullmatch(_content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_videotape", piece, script, line)]
+    return None
+
+
+@cache
+def transcriber_note() -> re.Pattern:
+    """A transcriber's note of what is heard that is no one's words: `CROSSTALK`, `LAUGHTER`,
+    `COMMERCIAL BREAK`, `SPEAKING IN SPANISH`, `FOREIGN LANGUAGE SPOKEN` (inside its brackets)."""
+    return re.compile(rf"\s*(?:{vocab.alternation('transcriber_notes')}|(?:[A-Z]+\s+)?SPEAKING\s+(?:IN\s+)?"
+                      rf"[A-Z]+(?:\s+LANGUAGE)?|(?:[A-Z]+\s+){{1,2}}SPOKEN)\s*", re.I)
+
+
+@note_rule("note_transcriber")
+def _note_transcriber(script, piece, line):
+    """`(CROSSTALK)`, `(LAUGHTER)`, `(COMMERCIAL BREAK)`: a transcriber's note, not a speaker."""
+    if transcriber_note().fullmatch(_content(script, piece)):
+        return [_token(TokenKind.DIRECTION, "note_transcriber", piece, script, line)]
+    return None
+
+
+@line_rule("line_air_time")
+def _line_air_time(script, piece, line):
+    """`[20:14:05]`: the time the next words went to air, the page's, not the story's."""
+    if re.fullmatch(AIR_TIME, _content(script, piece).strip()):
+        return [_token(TokenKind.CLUTTER, "line_air_time", piece, script, line)]
+    return None
+
+
+@line_rule("line_aired")
+def _line_aired(script, piece, line):
+    """`Aired July 22, 2025 - 20:00 ET`: when the programme went out, the page's."""
+    if re.fullmatch(r"Aired\s+[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?\b(?:ET|PT|CT|MT|EST|EDT|PST|PDT|GMT|UTC|BST|CET)\.?",
+                    _content(script, piece).strip()):
+        return [_token(TokenKind.CLUTTER, "line_aired", piece, script, line)]
     return None
 
 
@@ -683,7 +742,11 @@ def _is_label_super(text: str) -> bool:
         not re.search(r"[.!?][\"\u201d']?\s*$", text.strip())
 
 
-_TURN = re.compile(rf"\s*(?P<who>{UPPER}[A-Z\u00c0-\u00de .,'\u2019-]{{1,80}}?)\s*(?P<notes>\([^()\n:]{{1,40}}\)\s*)?:\s*")
+_CAPS = r"A-Z\u00c0-\u00de .'\u2019"
+#: a label in capitals: a name, a party after it (`SEN. JOHN MCCAIN (R), ARIZONA`), a title after a
+#: comma (digits and `&` allowed there: `COMMANDER, 82ND AIRBORNE`), notes in brackets, a colon
+_TURN = re.compile(rf"\s*(?P<who>{UPPER}[{_CAPS},-]{{1,80}}?(?:\s*\([A-Z]{{1,2}}(?:-[A-Z]{{2}})?\))?"
+                   rf"(?:\s*,\s*[{_CAPS},0-9&/-]{{1,120}}?)?)\s*(?P<notes>(?:\([^()\n:]{{1,40}}\)\s*)*):\s*")
 
 
 @line_rule("line_speaker_label")
@@ -701,7 +764,7 @@ def _line_speaker_label(script, piece, line):
         return None  # `US: officials deny it` is a sentence, not a turn
     label_end = m.end("notes") if m.group("notes") else m.end("who")
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), label_end))
-    how = mode_of(m.group("notes") or "")
+    how = next(filter(None, map(mode_of, _GROUP.findall(m.group("notes")))), None)
     if how:  # `JANE SMITH (ON CAM):`, `KANE FARABAUGH (VO):`: who reads, and how
         tokens = [_token(TokenKind.DIRECTION, "line_speaker_label_mode", head, script, line, value=how)]
     else:
