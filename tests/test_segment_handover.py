@@ -77,3 +77,18 @@ def test_prose_before_any_direction_in_a_script_without_an_intro_is_read_as_one_
 def test_a_handover_is_a_name_and_its_verb_closing_the_text(text, hands):
     from broadcast.segment.common import hands_over
     assert hands_over(text) is hands
+
+
+def test_a_byline_in_capitals_is_typed_on_the_standup_super_in_proper_case():
+    script = ("((BYLINE: AYESHA TANZEEM DATELINE: KABUL, AFGHANISTAN))\n((INTRO))\n[[The anchor reads this. "
+              "VOA's Ayesha Tanzeem takes stock.]]\n((NARRATOR))\nThe track.\n((Ayesha Tanzeem, VOA News) stand up))\n"
+              "This room used to be the production floor.\n")
+    report = segment(script)
+    standup = [s for s in report.segments if s.kind is Kind.STANDUP]
+    assert report.correspondent == "Ayesha Tanzeem"
+    assert standup and (standup[0].speaker.name, standup[0].speaker.title) == ("Ayesha Tanzeem", "Kabul")
+
+
+def test_small_words_of_a_title_in_capitals_stay_small():
+    from broadcast.segment.supers import title_case
+    assert title_case("GEORGIA'S SECRETARY OF STATE OFFICE") == "Georgia's Secretary of State Office"

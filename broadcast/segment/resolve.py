@@ -11,7 +11,7 @@ from broadcast.model import Kind, LowerThird, Report, Segment, SignOff
 from broadcast.segment import common
 from broadcast.segment.assembly import Assembly, Part
 from broadcast.segment.common import Clip
-from broadcast.segment.supers import ACRONYMS, is_capitals, title_case
+from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, proper_case, title_case
 
 _FORMS = {"TVPKG": "package", "PKG": "package", "PACKAGE": "package", "VO": "vo", "VOSOT": "vo-sot",
           "VO/SOT": "vo-sot", "VO SOT": "vo-sot", "READER": "reader", "RDR": "reader"}
@@ -162,6 +162,9 @@ def finish(out: Assembly, convention: str) -> Report:
         signoff = _expanded(signoff, correspondent)
         location = location or signoff.location
         correspondent = correspondent or signoff.name
+    if correspondent and is_capitals(correspondent):
+        # `BYLINE: AYESHA TANZEEM`: the stand-up's super as an operator types it
+        correspondent = proper_case(correspondent.split(), Spellings.from_text(out.script), is_name=True)
     segments = []
     for p in parts:
         speaker = p.speaker

@@ -247,6 +247,9 @@ def title_case(title: str) -> str:
     for i, word in enumerate(title.split()):
         if is_capitals(word) and not is_acronym(word) and len(word.strip(",.()")) > 1 \
                 and not any(c.isdigit() for c in word):  # `1TV`, `G20`: a name, as typed
+            if i > 0 and _lower(word).strip(",") in SMALL_WORDS:
+                out.append(_lower(word))  # `SECRETARY OF STATE` -> Secretary of State
+                continue
             word = _cap_word(_lower(word))
         if any(c.isupper() for c in word) or not any(c.isalpha() for c in word):
             # Keep what the script capitalised; a plain part after a hyphen still takes a capital.
