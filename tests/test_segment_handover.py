@@ -92,3 +92,12 @@ def test_a_byline_in_capitals_is_typed_on_the_standup_super_in_proper_case():
 def test_small_words_of_a_title_in_capitals_stay_small():
     from broadcast.segment.supers import title_case
     assert title_case("GEORGIA'S SECRETARY OF STATE OFFICE") == "Georgia's Secretary of State Office"
+
+
+def test_a_voice_note_names_a_language_no_list_has_and_a_quoted_question_on_camera_loses_its_marks():
+    script = ("((BYLINE: Mohammed Yusuf))\n((INTRO))\n[[Herders lose their animals. Mohammed Yusuf reports.]]\n"
+              "((NARRATOR))\nThe carcasses line the road.\n((Halima Galgalo, Herder)) ((Female, in Borana))\n"
+              "\"I had seventy goats.\"\n((Reporter question))\n\"How much do you get for a cow?\"\n")
+    bite, question = segment(script).segments[2:]
+    assert (bite.language, bite.translated) == ("Borana", True)
+    assert (question.kind, question.text) == (Kind.STANDUP, "How much do you get for a cow?")

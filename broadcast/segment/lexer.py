@@ -376,16 +376,27 @@ def _note_credit(script, piece, line):
     return None
 
 
+#: a language no list names, in a note that says who speaks it: `Female, in Borana`
+_SPEAKS_IN = re.compile(r"(?i:\b(?:male|female|man|woman|boy|girl|speaking)\b)\W+(?:(?i:speaking)\s+)?(?i:in)\s+"
+                        rf"({UPPER}[a-z]+(?:-[A-Z]?[a-z]+)?)\b")
+
+
 def language_in(text: str) -> str | None:
     """The language a voice note names (`Female in Dari`, `IN SPANISH`, `english, Male`)."""
     m = re.search(rf"(?i)(?<![\w])({vocab.alternation('languages')})(?![\w])", text)
-    return m.group(1).title() if m else None
+    if m:
+        return m.group(1).title()
+    m = _SPEAKS_IN.search(text)
+    return m.group(1) if m else None
 
 
 def is_voice_note(text: str) -> bool:
     """A note about the voice only: its words are all voice words, languages, numbers."""
+    unlisted = language_in(text)
     words = [w for w in re.split(r"[\s,;/&+()\-\u2013\u2014]+", vocab.bare(text)) if w]
     voice = vocab.words("voice_words") | vocab.words("languages") | {"IN", "AND", "WITH", "APPROX", "S"}
+    if unlisted:
+        voice = voice | {vocab.bare(unlisted)}
     return bool(words) and all(w in voice or re.fullmatch(r"\d+|:\d+|\d+SECS?", w) for w in words)
 
 

@@ -134,6 +134,13 @@ def _read_signoff(parts: list[Part]) -> SignOff | None:
                    found.location if found else None)
 
 
+def _wholly_quoted(text: str) -> bool:
+    """One quotation and nothing else: `"How much for a cow?"`, or one left open."""
+    text = text.strip()
+    return text.startswith('"') and (text.count('"') == 1 or text.count('"') == 2 and bool(
+        re.search(r'"[.,!?]?$', text)))
+
+
 def _intro(parts: list[Part]) -> str:
     return " ".join(c.text for p in parts if p.kind is Kind.ANCHOR_INTRO for c in p.clips)
 
@@ -181,7 +188,10 @@ def finish(out: Assembly, convention: str) -> Report:
         if kind is not Kind.SOUNDBITE and kind is not Kind.STANDUP:
             speaker = None
         translated = kind is Kind.SOUNDBITE and (p.translated or bool(p.language) and p.language.lower() != "english")
-        segment = common.make_segment(kind, Clip.join(p.clips, "\n"), speaker=speaker, unquote=p.unquote,
+        words = Clip.join(p.clips, "\n")
+        # a question the reporter asks on camera, quoted whole: the marks are not heard
+        unquote = p.unquote or kind is Kind.STANDUP and _wholly_quoted(words.text)
+        segment = common.make_segment(kind, words, speaker=speaker, unquote=unquote,
                                       language=p.language if kind is Kind.SOUNDBITE else None,
                                       translated=translated)
         if segment:
