@@ -142,9 +142,10 @@ def _parse_label(text: str) -> Label | None:
     first, rest = kept[0].split(), kept[1:]
     if any(w in vocab.words("roles") for w in vocab.bare(kept[0]).split()) or mode_of(kept[0]):
         return None  # `TAKE VO/SOT`: directions, not a name
-    if vocab.bare(kept[0]) in vocab.words("unnamed_speakers"):
-        return Label("", title_case(kept[0].lower()), language)  # `UNIDENTIFIED MALE`
     title = ", ".join(_title(p, not is_capitals(label)) for p in rest)
+    if vocab.bare(kept[0]) in vocab.words("unnamed_speakers"):
+        # `UNIDENTIFIED MALE`; `Unidentified woman, Kyiv resident`: the description is the title
+        return Label("", title or title_case(kept[0].lower()), language)
     if no_name:
         return Label("", title_case(" ".join(kept)), language)
     if not rest and len(first) >= 3:

@@ -39,6 +39,7 @@ _KIND = {"intro": Kind.ANCHOR_INTRO, "tag": Kind.ANCHOR_INTRO, "narration": Kind
          "vo": Kind.NARRATION}
 _PICTURES = re.compile(r"(?i)\b(?:video|broll|b-roll|graphic|gfx|map|shots?|footage|pictures)\b")
 _OPENS_QUOTE = re.compile(r'^\s*"')
+_TRANSLATION = re.compile(r"(?i)\b(?:translat\w*|interpret\w*|dubbed|voice[- ]?over)\b")
 
 
 def score(tokens: list[Token]) -> tuple[float, list[str]]:
@@ -86,8 +87,12 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif kind is TokenKind.SHOT:
             out.note(token, NoteKind.SHOT)
         elif kind is TokenKind.VOICE:
-            state.language = token.value or state.language
-            state.translated = state.translated or bool(state.language and state.language.lower() != "english")
+            # `((English translation))`: the bite is heard in English over another language
+            translation = bool(_TRANSLATION.search(token.text))
+            language = None if translation and (token.value or "").lower() == "english" else token.value
+            state.language = language or state.language
+            state.translated = state.translated or translation or bool(
+                state.language and state.language.lower() != "english")
             out.note(token, NoteKind.DIRECTION)
         elif kind in (TokenKind.RADIO, TokenKind.WEB):
             if token.rule in ("note_mode", "line_mode") or token.value and token.text == "":

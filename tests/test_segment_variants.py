@@ -1,5 +1,5 @@
-"""The correspondent an intro hands over to, with the title, network or opening word before
-the name set aside; and a header's field values kept as typed."""
+"""Readings of the variants real scripts show: the correspondent an intro hands over to, an intro
+typed without brackets, header fields however cased, voices and descriptions, capitals."""
 
 from __future__ import annotations
 
@@ -101,3 +101,13 @@ def test_a_voice_note_names_a_language_no_list_has_and_a_quoted_question_on_came
     bite, question = segment(script).segments[2:]
     assert (bite.language, bite.translated) == ("Borana", True)
     assert (question.kind, question.text) == (Kind.STANDUP, "How much do you get for a cow?")
+
+
+def test_an_unnamed_speaker_with_a_description_is_supered_by_the_description():
+    script = ("((INTRO))\n[[Power cuts again.]]\n((NARRATOR))\nThe lights go out.\n"
+              "((Unidentified woman, Kyiv resident)) ((in Ukrainian))\n\"We cook when there is power.\"\n"
+              "((Maksym Tymchenko, CEO, DTEK)) ((English translation))\n\"Every substation we fix, they hit.\"\n")
+    woman, chief = [s for s in segment(script).segments if s.kind is Kind.SOUNDBITE]
+    assert (woman.speaker.name, woman.speaker.title, woman.language, woman.translated) == (
+        "", "Kyiv Resident", "Ukrainian", True)
+    assert (chief.language, chief.translated) == (None, True)  # heard in English, spoken in another
