@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from broadcast.exporters import Exporter
 from broadcast.exporters._charset import REPLACEMENT, nearest, replaced
@@ -67,8 +67,12 @@ def odd_parity(byte: int) -> int:
     return byte | 0x80 if bin(byte).count("1") % 2 == 0 else byte
 
 
+#: each 7-bit byte as 608 sends it, in hex: a caption's every character goes through here
+_SENT = tuple(f"{odd_parity(byte):02x}" for byte in range(0x80))
+
+
 def word(first: int, second: int) -> str:
-    return f"{odd_parity(first):02x}{odd_parity(second):02x}"
+    return _SENT[first] + _SENT[second]
 
 
 def in_608(char: str) -> bool:
@@ -85,7 +89,8 @@ def text_608(text: str) -> str:
     return "".join(to_608(c) for c in text)
 
 
-def row_words(line: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def row_words(line: str) -> tuple[tuple[str, ...], ...]:
     """The code words of one row's text, in units sent on consecutive frames: basic characters
     two to a word, each special or extended character as its code sent twice (an extended one
     after its fallback), the two never parted, or a decoder takes the second for a new one."""
@@ -114,7 +119,7 @@ def row_words(line: str) -> list[tuple[str, ...]]:
             code(*EXTENDED[char])
     if pending:
         units.append((word(pending.pop(), 0x00),))
-    return units
+    return tuple(units)
 
 
 def caption_words(lines: tuple[str, ...], raised: bool) -> list[tuple[str, ...]]:
@@ -219,19 +224,15 @@ def scc_text(frames: dict[int, str], fps) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-# The last build and its SCC with the warnings: both the file and the warnings ask for them.
-_last: tuple[Build, str, tuple[str, ...]] | None = None
-
-
 def _render(build: Build) -> tuple[str, tuple[str, ...]]:
-    global _last
-    if _last is None or _last[0] is not build:
+    """The SCC and its warnings, made once a build: both the file and the warnings ask for them."""
+    if "scc" not in build.memo:
         captions = caption_build(build)
         frames, late = schedule(captions)
         warnings = tuple(replaced(build, in_608, "SCC", "CEA-608")) + tuple(long_words(build)) + \
             tuple(f"SCC: {w}" for w in captions.warnings if captions.profile != build.profile) + tuple(late)
-        _last = (build, scc_text(frames, captions.profile.fps), warnings)
-    return _last[1], _last[2]
+        build.memo["scc"] = (scc_text(frames, captions.profile.fps), warnings)
+    return build.memo["scc"]
 
 
 def export(build: Build) -> str:
