@@ -29,7 +29,7 @@ from broadcast.segment.resolve import form_of, running_time, signoff_of
 
 CONVENTIONS = ("web", "agency", "production", "newsroom", "transcript")
 #: conventions assembled from the lexer's tokens; the others read the script's body themselves
-TOKEN_CONVENTIONS = ("production", "newsroom")
+TOKEN_CONVENTIONS = ("production", "newsroom", "web")
 READ_WITHOUT_HEADER = ("transcript",)
 #: a reading that speaks less than this share of a script's prose is warned about
 LOW_SHARE = 0.6
@@ -196,13 +196,23 @@ def explain(text: str, convention: str | None = None) -> str:
         shown = line if len(line) <= 70 else line[:67] + "..."
         out.append(f"{number:>4} | {shown}")
         for t in by_line.get(number, []):
-            became = notes.get(t.span) or next(
-                (str(s.kind) for s in report.segments if s.span[0] <= t.inner[0] < s.span[1]), None) or next(
-                (str(n.kind) for n in report.notes if n.span[0] <= t.span[0] < n.span[1]), "?")
+            became = notes.get(t.span) or _became(t, report)
             value = f" {t.value}" if t.value else ""
             snippet = t.text if len(t.text) <= 40 else t.text[:37] + "..."
             out.append(f"     -> {t.kind}{value} [{t.rule}] => {became}: {snippet!r}")
     return "\n".join(out) + "\n"
+
+
+def _became(token: Token, report: Report) -> str:
+    """What the stretches of a token not noted whole became, in order: the segment that took
+    its words and the notes cut from it (`super + soundbite`), or the note around it."""
+    a, b = token.span
+    found = sorted([(max(s.span[0], a), str(s.kind)) for s in report.segments
+                    if s.span[0] < max(token.inner[1], a + 1) and token.inner[0] < s.span[1]] +
+                   [(n.span[0], str(n.kind)) for n in report.notes if a <= n.span[0] < b])
+    if found:
+        return " + ".join(dict.fromkeys(kind for _, kind in found))
+    return next((str(n.kind) for n in report.notes if n.span[0] <= a < n.span[1]), "?")
 
 
 def _detection_line(d: Detection, forced: str | None) -> str:
