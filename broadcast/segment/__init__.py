@@ -4,9 +4,9 @@
    typed token with its span and the rule that matched;
 2. detect (`detect`): evidence for each convention, the choice with its margin and reasons,
    and a warning when two conventions fit alike;
-3. assemble: a state machine per convention over the tokens (`production`), or the
-   convention's own reader over the script's body (`web`, `agency`, `transcript`), whose
-   unused tokens are then kept as notes;
+3. assemble: a state machine per convention over the tokens (`production`, `web`), or the
+   convention's own reader over the script's body (`agency`, `transcript`), whose unused
+   tokens are then kept as notes;
 4. resolve (`resolve`): metadata, people, stand-ups and the sign-off, once for all.
 
 Every non-blank character ends in a segment or a note (`uncovered` checks it). DO NOT PUBLISH
@@ -24,6 +24,7 @@ from broadcast.errors import UnusableInput
 from broadcast.model import Note, NoteKind, Report
 from broadcast.segment import withheld
 from broadcast.segment.detect import Detection, body, detect
+from broadcast.segment.assembly import NOTE_OF
 from broadcast.segment.lexer import Token, TokenKind, lex
 from broadcast.segment.resolve import form_of, running_time, signoff_of
 
@@ -34,12 +35,6 @@ READ_WITHOUT_HEADER = ("transcript",)
 #: a reading that speaks less than this share of a script's prose is warned about
 LOW_SHARE = 0.6
 
-_NOTE_OF = {
-    TokenKind.METADATA: NoteKind.METADATA, TokenKind.DIRECTION: NoteKind.DIRECTION,
-    TokenKind.SPEAKER: NoteKind.SUPER, TokenKind.SUPER: NoteKind.SUPER, TokenKind.CREDIT: NoteKind.CREDIT,
-    TokenKind.VOICE: NoteKind.DIRECTION, TokenKind.CUE: NoteKind.CUE, TokenKind.RADIO: NoteKind.RADIO,
-    TokenKind.WEB: NoteKind.WEB, TokenKind.CLUTTER: NoteKind.CLUTTER,
-}
 
 
 def segment(text: str, convention: str | None = None) -> Report:
@@ -104,7 +99,7 @@ def _with_notes(report: Report, script: str, tokens: list[Token]) -> Report:
                     notes.append(Note(NoteKind.SUPER if super_ else NoteKind.DIRECTION, script[start:end],
                                       (start, end), token.rule))
             continue
-        kind = _NOTE_OF.get(token.kind)
+        kind = NOTE_OF.get(token.kind)
         if kind is None:  # prose the reader did not speak
             text = token.text
             if report.convention == "agency":
@@ -207,8 +202,7 @@ def _became(token: Token, report: Report) -> str:
     """What the stretches of a token not noted whole became, in order: the segment that took
     its words and the notes cut from it (`super + soundbite`), or the note around it."""
     a, b = token.span
-    found = sorted([(max(s.span[0], a), str(s.kind)) for s in report.segments
-                    if s.span[0] < max(token.inner[1], a + 1) and token.inner[0] < s.span[1]] +
+    found = sorted([(max(s.span[0], a), str(s.kind)) for s in report.segments if s.span[0] < b and a < s.span[1]] +
                    [(n.span[0], str(n.kind)) for n in report.notes if a <= n.span[0] < b])
     if found:
         return " + ".join(dict.fromkeys(kind for _, kind in found))

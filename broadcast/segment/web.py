@@ -15,6 +15,14 @@ quoted or in the middle, and paragraphs hard-wrapped over several lines.
 
 A script with no correspondent (no "X reports", no sign-off, no stand-up) is an anchor
 reader: all its copy is the anchor's.
+
+The assembler reads the page's lines as a whole first, for what only the whole page says (the
+correspondent, named by the intro's hand-over, the sign-off's initials or a stand-up's super;
+a page typed all in capitals; the body's own spellings for casing the supers), then walks the
+lexer's tokens: the title and tag lines are metadata, each paragraph's words are a part of
+their own with the super opening it kept as a note, the sign-off is a part; every other token
+is kept as a note of its kind. None of these shapes is a lexer rule: a title or tag line is one
+by its place on the page, a super by the page's case, which no single line shows.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment import common
-from broadcast.segment.assembly import Assembly
+from broadcast.segment.assembly import NOTE_OF, Assembly
 from broadcast.segment.common import Clip
 from broadcast.segment.lexer import Token, TokenKind
 from broadcast.segment.supers import (
@@ -73,16 +81,31 @@ def _opens_with_super(text: str) -> bool:
     return bool(count) and _is_super(text[:end].split())
 
 
-def score(text: str) -> float:
-    """How much this looks like a web transcript: supers opening paragraphs, quoted bites."""
+def score(text: str, tokens: list[Token]) -> float:
+    """How much this looks like a web transcript: supers opening paragraphs and quoted bites
+    (read in `text`, the script's body), a tag line among its first lines (read in the tokens:
+    the body has an empty `[]` blanked as page clutter)."""
     paragraphs = [line.text.strip() for line in common.lines(text) if line.text.strip()]
     hits = 0.0
     for p in paragraphs:
         count, end = _leading_capitals(p)
         if count and _is_super(p[:end].split()):
             hits += 1.5 if p[end:].lstrip(" ,:").startswith('"') else 0.5
-    tagline = any(re.fullmatch(r"\[.*\]", p) for p in paragraphs[:3])
-    return hits + (2 if tagline else 0) + 0.5
+    return hits + (2 if _has_tag_line(tokens) else 0) + 0.5
+
+
+def _has_tag_line(tokens: list[Token]) -> bool:
+    """`[Russia, EU]` or `[]` on one of the first three lines after the header fields."""
+    lines: set[int] = set()
+    for t in tokens:
+        if t.kind is TokenKind.METADATA:
+            continue
+        lines.add(t.line)
+        if len(lines) > 3:
+            return False
+        if t.kind in (TokenKind.PROSE, TokenKind.CLUTTER) and _TAGS.fullmatch(t.text):
+            return True
+    return False
 
 
 @dataclass
@@ -203,7 +226,7 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
     current = None
     aside: list[tuple[Token, NoteKind | None]] = []  # noted once the paragraph they interrupt ends
     for token in tokens:
-        readable = token.kind in _READABLE
+        readable = _is_text(script, token)
         if token.line == tags_line:
             out.note(token, NoteKind.METADATA, "web_tags")
             continue
@@ -222,24 +245,25 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
     _set_aside(aside, out)
 
 
-#: tokens that are the page's own text: prose, and a super the lexer cut off its line
-#: (`EUROPEAN COMMISSION PRESIDENT, JEAN-CLAUDE JUNCKER: "..."`)
-_READABLE = (TokenKind.PROSE, TokenKind.SPEAKER)
-#: what the lexer's other tokens are kept as
-_NOTE_OF = {
-    TokenKind.DIRECTION: NoteKind.DIRECTION, TokenKind.VOICE: NoteKind.DIRECTION, TokenKind.SUPER: NoteKind.SUPER,
-    TokenKind.CREDIT: NoteKind.CREDIT, TokenKind.CUE: NoteKind.CUE, TokenKind.SHOT: NoteKind.SHOT,
-    TokenKind.RADIO: NoteKind.RADIO, TokenKind.WEB: NoteKind.WEB, TokenKind.CLUTTER: NoteKind.CLUTTER,
-}
+def _is_text(script: str, token: Token) -> bool:
+    """A token of the page's text: prose, a super the lexer cut off its line (`EUROPEAN
+    COMMISSION PRESIDENT, JEAN-CLAUDE JUNCKER: "..."`), or a writer's parenthesis the lexer
+    took for a direction (`(about ten).` wrapped onto a line of its own): a web page writes no
+    directions in single brackets. One that sets who speaks (`(ON CAM)`) or a note on the voice
+    (`(in Russian)`) stays a note."""
+    if token.kind in (TokenKind.PROSE, TokenKind.SPEAKER):
+        return True
+    return token.kind is TokenKind.DIRECTION and token.value is None and script[token.span[0]] == "(" and \
+        script[token.span[0] + 1:token.span[0] + 2] != "("
 
 
 def _text_lines(script: str, tokens: list[Token]) -> list[Clip]:
-    """Each line of the script as the page's text on it (its readable tokens, joined where
+    """Each line of the script as the page's text on it (its text tokens, joined where
     another token parts them), empty where it has none: the lines `common.unwrap` makes
     paragraphs of, a line of notes or fields parting them as a blank line does."""
     runs: dict[int, list[tuple[int, int]]] = {}
     for t in tokens:
-        if t.kind in _READABLE:
+        if _is_text(script, t):
             spans = runs.setdefault(t.line, [])
             if spans and not script[spans[-1][1]:t.span[0]].strip():
                 spans[-1] = (spans[-1][0], t.span[1])
@@ -310,8 +334,8 @@ def _set_aside(aside: list[tuple[Token, NoteKind | None]], out: Assembly) -> Non
             out.note(token, kind)
         elif token.kind is TokenKind.METADATA:
             out.metadata(token)
-        elif token.kind in _NOTE_OF:
-            out.note(token, _NOTE_OF[token.kind])
+        elif token.kind in NOTE_OF:
+            out.note(token, NOTE_OF[token.kind])
         else:
             out.note(token, NoteKind.UNCLASSIFIED, "web_unplaced")
             out.warnings.append(f"line {token.line}: {_quoted(token.text)} is not a line of the web page's "
