@@ -87,3 +87,22 @@ def test_a_super_cut_off_its_line_by_the_lexer_is_a_super_note():
     assert (bite.speaker.name, bite.text) == ("Jean-Claude Juncker", "Sanctions are not a goal.")
     assert ("super", "EUROPEAN COMMISSION PRESIDENT, JEAN-CLAUDE JUNCKER: ") in _notes(report)
     assert uncovered(script, report) == []
+
+
+def test_a_parenthesis_wrapped_onto_a_line_of_its_own_is_the_pages_text():
+    # found by test_web_scripts_keep_every_spoken_word: the lexer takes the line for a direction
+    script = "Title of the report\n[]\nOfficials the the. Officials the the. Officials\n(about ten).\n"
+    report = segment(script)
+    assert " ".join(s.text for s in report.segments).split() == \
+        "Officials the the. Officials the the. Officials (about ten).".split()
+
+
+def test_an_empty_tag_line_counts_for_the_web_convention():
+    # found by test_web_scripts_keep_every_spoken_word: without the `[]` line's evidence, a
+    # super wrapped off its bite read as a transcript turn
+    script = ('Title of the report\n[]\nOfficials the the.\n\nOfficials the the.\n\n'
+              'SERGEY LAVROV, RUSSIAN FOREIGN MINISTER:\n"Officials the the."\n')
+    report = segment(script)
+    assert report.convention == "web"
+    assert [(str(s.kind), s.speaker.name if s.speaker else None) for s in report.segments][-1] == \
+        ("soundbite", "Sergey Lavrov")
