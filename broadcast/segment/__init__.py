@@ -23,8 +23,8 @@ from importlib import import_module
 from broadcast.errors import UnusableInput
 from broadcast.model import Note, NoteKind, Report
 from broadcast.segment import withheld
-from broadcast.segment.detect import Detection, body, detect
 from broadcast.segment.assembly import NOTE_OF
+from broadcast.segment.detect import Detection, body, detect
 from broadcast.segment.lexer import Token, TokenKind, lex
 from broadcast.segment.resolve import form_of, running_time, signoff_of
 
@@ -34,7 +34,6 @@ TOKEN_CONVENTIONS = ("production", "newsroom", "web")
 READ_WITHOUT_HEADER = ("transcript",)
 #: a reading that speaks less than this share of a script's prose is warned about
 LOW_SHARE = 0.6
-
 
 
 def segment(text: str, convention: str | None = None) -> Report:

@@ -226,15 +226,15 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
     current = None
     aside: list[tuple[Token, NoteKind | None]] = []  # noted once the paragraph they interrupt ends
     for token in tokens:
-        readable = _is_text(script, token)
+        text = _is_text(script, token)
         if token.line == tags_line:
             out.note(token, NoteKind.METADATA, "web_tags")
             continue
-        if token.line == title_line and readable:
+        if token.line == title_line and text:
             out.note(token, NoteKind.METADATA, "web_title")
             continue
         k = bisect_right(starts, token.span[0]) - 1
-        if not readable or k < 0 or token.span[0] >= readings[k].para.span[1]:
+        if not text or k < 0 or token.span[0] >= readings[k].para.span[1]:
             aside.append((token, None))
             continue
         if k != current:
