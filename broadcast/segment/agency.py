@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment import vocabulary as vocab
-from broadcast.segment.assembly import Assembly
+from broadcast.segment.assembly import NOTE_OF, Assembly
 from broadcast.segment.common import Clip
 from broadcast.segment.lexer import Token, TokenKind, language_in
 from broadcast.segment.supers import Spellings, is_capitals, speaker_label
@@ -41,9 +41,8 @@ _TRANSLATED_NOTE = re.compile(
     r"^\s*\"?\s*(?P<note>\((?:english )?(?:translation|translated|interpreted|voice ?over)\)\s*)", re.I)
 _NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
 _SENTENCE = re.compile(r"[.!?][\"\u201d']?\s*$")
-#: notes that say nothing of who speaks next
-_NOTE_OF = {TokenKind.CLUTTER: NoteKind.CLUTTER, TokenKind.CREDIT: NoteKind.CREDIT, TokenKind.CUE: NoteKind.CUE,
-            TokenKind.RADIO: NoteKind.RADIO, TokenKind.WEB: NoteKind.WEB}
+#: tokens that say nothing of who speaks next: kept as their notes
+_ASIDE = (TokenKind.CLUTTER, TokenKind.CREDIT, TokenKind.CUE, TokenKind.RADIO, TokenKind.WEB)
 
 
 def score(tokens: list[Token]) -> float:
@@ -91,8 +90,8 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif kind is TokenKind.SHOT:
             out.note(token, NoteKind.SHOT)
             state.mode = "shots"
-        elif kind in _NOTE_OF:
-            out.note(token, _NOTE_OF[kind])
+        elif kind in _ASIDE:
+            out.note(token, NOTE_OF[kind])
         elif kind is TokenKind.VOICE:  # `(Arabic)` on a line of its own: the bite's language
             out.note(token, NoteKind.DIRECTION)
             if state.mode == "bite" and token.value:

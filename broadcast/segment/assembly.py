@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from broadcast.model import Kind, LowerThird, Note, NoteKind
 from broadcast.segment.common import Clip, hands_over
-from broadcast.segment.lexer import Token
+from broadcast.segment.lexer import Token, TokenKind
+
+#: the note a token is kept as when it is not read as speech, by its kind (prose and copy have
+#: none: where no assembler can place them they are unclassified, and warned about)
+NOTE_OF = {
+    TokenKind.METADATA: NoteKind.METADATA, TokenKind.DIRECTION: NoteKind.DIRECTION,
+    TokenKind.SPEAKER: NoteKind.SUPER, TokenKind.SUPER: NoteKind.SUPER, TokenKind.CREDIT: NoteKind.CREDIT,
+    TokenKind.VOICE: NoteKind.DIRECTION, TokenKind.CUE: NoteKind.CUE, TokenKind.SHOT: NoteKind.SHOT,
+    TokenKind.RADIO: NoteKind.RADIO, TokenKind.WEB: NoteKind.WEB, TokenKind.CLUTTER: NoteKind.CLUTTER,
+}
 
 
 @dataclass

@@ -197,13 +197,20 @@ def make_segment(
     translated: bool = False,
 ) -> Segment | None:
     """The segment for a clip, trimmed (and its outer quotes dropped); None when no words are left."""
-    piece = clip.strip(" ,:\n").squeeze()
-    if unquote:
-        piece = unquoted(piece)
-    if not piece.text.strip(" \"'.,:;-"):
+    piece = words_of(clip, unquote)
+    if piece is None:
         return None
     return Segment(kind=kind, text=piece.text, span=piece.span, speaker=speaker, language=language,
                    translated=translated)
+
+
+def words_of(clip: Clip, unquote: bool = False) -> Clip | None:
+    """The words of a clip as its segment holds them: trimmed, white space squeezed, outer quotes
+    dropped when asked; None when no words are left."""
+    piece = clip.strip(" ,:\n").squeeze()
+    if unquote:
+        piece = unquoted(piece)
+    return piece if piece.text.strip(" \"'.,:;-") else None
 
 
 def unquoted(piece: Clip) -> Clip:

@@ -58,7 +58,7 @@ def detect(script: str, tokens: list[Token]) -> Detection:
     scores = {
         "production": made,
         "newsroom": labelled,
-        "web": web.score(text),
+        "web": web.score(text, tokens),
         "agency": agency.score(tokens),
         "transcript": transcript.score(tokens),
     }

@@ -94,33 +94,12 @@ def _split_signoff(parts: list[Part]) -> SignOff | None:
     return None
 
 
-def signoff_of(report: Report) -> SignOff | None:
-    """The sign-off of a report read by a convention's own reader: its SIGNOFF segment, with
-    the initials (`JL`) expanded when the correspondent's name has them."""
-    last = next((s for s in reversed(report.segments) if s.kind is Kind.SIGNOFF), None)
-    if last is None:
-        return None
-    found = common.find_signoff(last.text)
-    return _expanded(SignOff(last.text, found.initials if found else None, found.network if found else None,
-                             found.location if found else None), report.correspondent)
-
-
 def _expanded(signoff: SignOff, correspondent: str | None) -> SignOff:
     name = signoff.name
     if name and " " not in name:
         initials = "".join(w[0] for w in (correspondent or "").split() if w[:1].isupper())
         name = correspondent if correspondent and initials.upper() == name.replace(".", "").upper() else None
     return replace(signoff, name=name)
-
-
-def form_of(report: Report) -> str | None:
-    """The story form the segments show: package, vo-sot, reader."""
-    kinds = {s.kind for s in report.segments}
-    if kinds & {Kind.NARRATION, Kind.STANDUP, Kind.SIGNOFF}:
-        return "package"
-    if Kind.SOUNDBITE in kinds:
-        return "vo-sot"
-    return "reader" if kinds else None
 
 
 def _read_signoff(parts: list[Part]) -> SignOff | None:

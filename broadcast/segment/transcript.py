@@ -41,7 +41,7 @@ from functools import cache
 from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment import common
 from broadcast.segment import vocabulary as vocab
-from broadcast.segment.assembly import Assembly, Part
+from broadcast.segment.assembly import NOTE_OF, Assembly, Part
 from broadcast.segment.common import Clip
 from broadcast.segment.lexer import AIR_TIME, TAPE, Token, TokenKind, tape_begins, transcriber_note
 from broadcast.segment.supers import Spellings, is_capitals, lower_third, proper_case
@@ -53,13 +53,6 @@ _REPORTER = re.compile(r"\b(?:CORRESPONDENT|REPORTER|BUREAU CHIEF|CONTRIBUTOR|JO
 _PARTY = re.compile(r"\([A-Z]{1,2}(?:-[A-Z]{2})?\)")
 _QUESTION = re.compile(r"\?[\"']?\s*$")
 _LABEL_RULES = ("line_speaker_label", "line_speaker_label_mode", "line_label_only")
-#: what is not spoken of the tokens that are never speech, by their kind
-_NOTE_OF = {
-    TokenKind.DIRECTION: NoteKind.DIRECTION, TokenKind.VOICE: NoteKind.DIRECTION, TokenKind.SPEAKER: NoteKind.SUPER,
-    TokenKind.SUPER: NoteKind.SUPER, TokenKind.CREDIT: NoteKind.CREDIT, TokenKind.CUE: NoteKind.CUE,
-    TokenKind.SHOT: NoteKind.SHOT, TokenKind.RADIO: NoteKind.RADIO, TokenKind.WEB: NoteKind.WEB,
-    TokenKind.CLUTTER: NoteKind.CLUTTER,
-}
 
 
 def _is_label(token: Token) -> bool:
@@ -309,7 +302,7 @@ def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
         elif token.kind in (TokenKind.PROSE, TokenKind.COPY):
             _header(token, out)
         else:
-            out.note(token, _NOTE_OF[token.kind])
+            out.note(token, NOTE_OF[token.kind])
     signing = next((opened[n] for n, voice in enumerate(voices) if voice.signs_off and n in opened), None)
     if signing is not None:
         _sign_off(out, signing)
