@@ -80,3 +80,23 @@ def test_prose_before_the_first_turn_is_unclassified_and_warned_about_by_line():
     assert any(w.startswith("line 5:") for w in report.warnings), report.warnings
     assert notes["CNN NEWSROOM"] is NoteKind.METADATA
     assert report.title == "Russia Hosts Syria Talks"
+
+
+def test_header_fields_of_a_transcript_page_are_no_speakers():
+    script = ("GUESTS: Helen Marsh, David Okafor\nTOPIC: Wildfires in Greece\nSUMMARY: Thousands evacuated.\n\n"
+              "HELEN MARSH, GNT ANCHOR: Thousands have been ordered out. Our David Okafor reports.\n\n"
+              "DAVID OKAFOR, GNT CORRESPONDENT (voice-over): By late afternoon the sun was red.\n")
+    report = segment(script)
+    assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION]
+    assert [n.kind for n in report.notes if n.text.startswith(("GUESTS", "TOPIC", "SUMMARY"))] == ["metadata"] * 3
+
+
+def test_the_signoff_closes_the_correspondents_own_turn_under_role_labels():
+    script = ("ANCHOR: Thousands have been ordered out near Athens. Our David Okafor reports.\n\n"
+              "DAVID OKAFOR, GNT CORRESPONDENT: By late afternoon the sun was red.\n\n"
+              "NIKOS PAPADAKIS, MAYOR OF MARATHON (through translator): The wind changed.\n\n"
+              "OKAFOR: Firefighters say the next day will decide it. David Okafor, GNT, Varnavas.\n\n"
+              "ANCHOR: We will keep following that story.\n")
+    report = segment(script)
+    assert report.signoff is not None and report.signoff.spoken == "David Okafor, GNT, Varnavas"
+    assert [s.kind for s in report.segments][-3:] == [Kind.STANDUP, Kind.SIGNOFF, Kind.ANCHOR_INTRO]

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from broadcast.model import Kind, LowerThird, Report, Segment, SignOff
 from broadcast.segment import common
-from broadcast.segment.assembly import Assembly, Part
+from broadcast.segment.assembly import Assembly, Part, People
 from broadcast.segment.common import Clip
 from broadcast.segment.supers import ACRONYMS, Spellings, is_capitals, proper_case, title_case
 
@@ -72,9 +72,11 @@ def _network(fields, intro: str, signoff: SignOff | None, read: str | None = Non
     return m.group(1) if m and m.group(1) in ACRONYMS else None
 
 
-def _split_signoff(parts: list[Part]) -> SignOff | None:
-    """The sign-off: what follows a SIGNOFF direction, or the end of the correspondent's last words."""
-    spoken = [i for i, p in enumerate(parts) if p.kind in (Kind.NARRATION, Kind.STANDUP, Kind.SIGNOFF)]
+def _split_signoff(parts: list[Part], people: People) -> SignOff | None:
+    """The sign-off: what follows a SIGNOFF direction, or the end of the correspondent's last
+    words (a track, a stand-up, or a turn under the correspondent's own label)."""
+    spoken = [i for i, p in enumerate(parts) if p.kind in (Kind.NARRATION, Kind.STANDUP, Kind.SIGNOFF)
+              or p.kind is Kind.SOUNDBITE and people.is_correspondent(p.speaker)]
     if not spoken:
         return None
     i = spoken[-1]
@@ -143,7 +145,7 @@ def finish(out: Assembly, convention: str) -> Report:
     packaged = bool(_field(fields, "correspondent")) or any(
         p.kind in (Kind.NARRATION, Kind.STANDUP) and not p.vo for p in parts)
     parts = [replace(p, kind=Kind.ANCHOR_INTRO) if p.vo and not packaged else p for p in parts]
-    signoff = _read_signoff(parts) if out.signoff_read else _split_signoff(parts)
+    signoff = _read_signoff(parts) if out.signoff_read else _split_signoff(parts, out.people)
     if signoff:
         signoff = _expanded(signoff, correspondent)
         location = location or signoff.location
