@@ -257,14 +257,15 @@ def _build(path: Path, args) -> "Build":  # noqa: F821
 def cmd_segment(args) -> int:
     from broadcast.segment import segment
     text = read_input(args.file)
-    report = segment(text, args.convention)
-    if args.explain:
+    if args.explain:  # shown even when nothing is read as speech: that is when it is needed
         from broadcast.segment import explain
         sys.stdout.write(explain(text, args.convention))
-    elif args.format == "json":
+        sys.stdout.flush()
+    report = segment(text, args.convention)
+    if not args.explain and args.format == "json":
         from broadcast.exporters.json import dumps, report_dict
         sys.stdout.write(dumps(report_dict(report)))
-    else:
+    elif not args.explain:
         from broadcast.outline import outline
         sys.stdout.write(outline(report))
     for warning in report.warnings + _rundown_warnings(text):

@@ -450,3 +450,20 @@ def test_generated_marks_and_mentions_reach_no_output(spelling, position, casing
     outputs, build = build_outputs(_TEMPLATES[template](mark, given_name, surname, body=body))
     for output_name, output in outputs.items():
         assert not leaked(output, given_name, surname), (output_name, leaked(output, given_name, surname))
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "fixtures" / "scripts").glob("withheld-*.txt")),
+                         ids=lambda p: p.stem)
+def test_explain_shows_the_script_without_a_withheld_name(path):
+    from broadcast.segment import explain
+    text = read_script(path.read_bytes())
+    names = [n for n in find(text).names if n]
+    shown = explain(text).casefold()
+    assert names and not [n for n in names if n.casefold() in shown or n.split()[-1].casefold() in shown]
+    assert "withheld: its name is not shown" in shown
+
+
+def test_explain_still_shows_the_lines_when_nothing_is_read_as_speech():
+    from broadcast.segment import explain
+    shown = explain("((SLUG: X))\n((VIDEO: a street at night))\n")
+    assert "no spoken text found" in shown and "   2 | ((VIDEO: a street at night))" in shown

@@ -15,7 +15,8 @@ the Report after.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from importlib import import_module
 
 from broadcast.errors import UnusableInput
@@ -23,7 +24,7 @@ from broadcast.model import NoteKind, Report
 from broadcast.segment import withheld
 from broadcast.segment.assembly import Assembly
 from broadcast.segment.detect import Detection, detect
-from broadcast.segment.lexer import Token, lex
+from broadcast.segment.lexer import Token, TokenKind, lex
 from broadcast.segment.resolve import finish
 
 #: each a module with `score` (detection's evidence) and `assemble` (a state machine over the tokens)
@@ -34,6 +35,24 @@ LOW_SHARE = 0.6
 
 def segment(text: str, convention: str | None = None) -> Report:
     """Segment normalised script text into a Report."""
+    reading = _read(text, convention)
+    report = withheld.redact(reading.report, reading.marks)
+    if not report.segments:
+        raise UnusableInput(f"no spoken text found in the script (read as the {report.convention} convention)")
+    return report
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A script read, before any withheld name is taken out of it."""
+
+    report: Report
+    marks: withheld.Withheld
+    tokens: list[Token]
+    detection: Detection
+
+
+def _read(text: str, convention: str | None) -> _Reading:
     if convention is not None and convention not in CONVENTIONS:
         raise UnusableInput(f"unknown script convention {convention!r}; known: {', '.join(CONVENTIONS)}")
     marks = withheld.find(text)
@@ -50,10 +69,7 @@ def segment(text: str, convention: str | None = None) -> Report:
             f"only {spoken} of the script's {prose} prose words were read as speech; the rest went to "
             f"notes (see `broadcast segment --explain`)",))
     report = replace(report, doubts=_doubts(masked, report, detection if convention is None else None))
-    report = withheld.redact(report, marks)
-    if not report.segments:
-        raise UnusableInput(f"no spoken text found in the script (read as the {name} convention)")
-    return report
+    return _Reading(report, marks, tokens, detection)
 
 
 def _doubts(script: str, report: Report, detection: Detection | None) -> tuple[str, ...]:
@@ -97,26 +113,33 @@ def uncovered(script: str, report: Report) -> list[tuple[int, int]]:
 def explain(text: str, convention: str | None = None) -> str:
     """Each line of the script with the tokens it became, the rule that matched, and what the
     assembler made of them (a segment's kind, or a note's)."""
-    report = segment(text, convention)
-    marks = withheld.find(text)
-    tokens = lex(marks.masked)
-    detection = detect(marks.masked, tokens)
+    reading = _read(text, convention)
+    report = withheld.redact(reading.report, reading.marks)
+    # the script as shown: marks and every form of a withheld name blanked, offsets kept
+    shown_script = withheld.blank_names(reading.report, reading.marks)
     notes = {n.span: str(n.kind) for n in report.notes}
-    out = [_detection_line(detection, convention)]
-    lines = marks.masked.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    out = [_detection_line(reading.detection, convention)]
+    if not report.segments:
+        out.append("no spoken text found: no line below was read as speech")
     by_line: dict[int, list[Token]] = {}
-    for t in tokens:
+    for t in reading.tokens:
         by_line.setdefault(t.line, []).append(t)
-    for number, line in enumerate(text.split("\n"), 1):
+    starts = [0] + [i + 1 for i, c in enumerate(shown_script) if c == "\n"]
+    for note in report.notes:
+        if note.kind is NoteKind.WITHHELD:  # a mark is blanked before lexing: no token shows it
+            line = bisect_right(starts, note.span[0])
+            by_line.setdefault(line, []).append(Token(TokenKind.CLUTTER, note.rule, note.span, note.span, "", line))
+    for number, line in enumerate(shown_script.split("\n"), 1):
         shown = line if len(line) <= 70 else line[:67] + "..."
         out.append(f"{number:>4} | {shown}")
         for t in by_line.get(number, []):
+            if not t.text:
+                out.append(f"     -> a DO NOT PUBLISH mark [{t.rule}] => withheld: its name is not shown")
+                continue
             became = notes.get(t.span) or _became(t, report)
             value = f" {t.value}" if t.value else ""
-            snippet = t.text if len(t.text) <= 40 else t.text[:37] + "..."
+            said = shown_script[t.inner[0]:t.inner[1]]
+            snippet = said if len(said) <= 40 else said[:37] + "..."
             out.append(f"     -> {t.kind}{value} [{t.rule}] => {became}: {snippet!r}")
     return "\n".join(out) + "\n"
 

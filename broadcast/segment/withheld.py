@@ -54,6 +54,8 @@ from broadcast.segment import vocabulary as vocab
 from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS
 
 PLACEHOLDER = "[name withheld]"
+#: what stands for each character of a withheld name where offsets must not move
+WITHHELD_CHARACTER = "\u2592"
 
 # -- folding: one spelling for every way a word can be typed ------------------------------------
 
@@ -1015,10 +1017,9 @@ def _people_of(mark: Mark, people: dict[str, int], correspondent: list[int]) -> 
     return ids | (set(correspondent) if mark.correspondent else set())
 
 
-def redact(report: Report, withheld: Withheld) -> Report:
-    """The report with every withheld name replaced, in every field, a note for each mark,
-    and a warning saying where each name was withheld."""
-    warnings = list(report.warnings) + list(withheld.warnings)
+def _people(report: Report, withheld: Withheld) -> tuple[list[str], list[int]]:
+    """Every name to withhold, and which of them are the correspondent's (a mark that withholds
+    the correspondent takes the byline, the stand-ups' and the sign-off's names)."""
     people = list(withheld.names)
     correspondent: list[int] = []
     if withheld.correspondent:
@@ -1036,6 +1037,25 @@ def redact(report: Report, withheld: Withheld) -> Report:
                 f"line {mark.line}: the mark '{mark.spelling}' withholds the correspondent, but "
                 f"the script names no correspondent to withhold: write the name beside it "
                 f"(DO NOT PUBLISH: Full Name)")
+    return people, correspondent
+
+
+def blank_names(report: Report, withheld: Withheld) -> str:
+    """The script (its marks blanked already) with every form of a withheld name blanked too,
+    character for character, so that offsets still match: for showing the script's own lines
+    (`broadcast segment --explain`). `report` is the reading before `redact`."""
+    people, _ = _people(report, withheld)
+    chars = list(withheld.masked)
+    for hit in _Matcher(people).hits(withheld.masked) if people else ():
+        chars[hit.start:hit.end] = ["\n" if c == "\n" else WITHHELD_CHARACTER for c in chars[hit.start:hit.end]]
+    return "".join(chars)
+
+
+def redact(report: Report, withheld: Withheld) -> Report:
+    """The report with every withheld name replaced, in every field, a note for each mark,
+    and a warning saying where each name was withheld."""
+    warnings = list(report.warnings) + list(withheld.warnings)
+    people, correspondent = _people(report, withheld)
     notes = [Note(NoteKind.METADATA, " ".join(withheld.script[m.span[0]:m.span[1]].split()), m.span, m.rule)
              for m in withheld.material]
     if not people:
