@@ -246,6 +246,14 @@ def _field_value(field: str, text: str) -> str:
     return _DATED.sub("", value) or value if field == "location" else value
 
 
+def _and_rest(head: Token, end: int, script: str, piece: _Piece, line: int, rule: str | None = None) -> list[Token]:
+    """A label's token and, after it on the line (from `end`), the words as prose."""
+    if end >= piece.inner[1]:
+        return [head]
+    rest = _Piece("line", (end, piece.span[1]), (end, piece.inner[1]))
+    return [head, _token(TokenKind.PROSE, rule or head.rule, rest, script, line)]
+
+
 # Notes, in order: the first that claims a note makes its tokens.
 
 @note_rule("note_empty")
@@ -613,12 +621,8 @@ def _line_agency_soundbite(script, piece, line):
     language = _bite_language(m.group("lang"))
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
     nat = m.group("what").upper() == "UPSOUND" or not m.group("who").strip()
-    tokens = [_token(TokenKind.VOICE if nat else TokenKind.SPEAKER, "line_agency_soundbite", head, script, line,
-                     value=language)]
-    if m.end() < piece.inner[1]:
-        rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
-        tokens.append(_token(TokenKind.PROSE, "line_agency_soundbite", rest, script, line))
-    return tokens
+    return _and_rest(_token(TokenKind.VOICE if nat else TokenKind.SPEAKER, "line_agency_soundbite", head, script,
+                            line, value=language), m.end(), script, piece, line)
 
 
 @line_rule("line_numbered_shot")
@@ -777,13 +781,10 @@ def _line_speaker_label(script, piece, line):
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), label_end))
     how = next(filter(None, map(mode_of, _GROUP.findall(m.group("notes")))), None)
     if how:  # `JANE SMITH (ON CAM):`, `KANE FARABAUGH (VO):`: who reads, and how
-        tokens = [_token(TokenKind.DIRECTION, "line_speaker_label_mode", head, script, line, value=how)]
+        label = _token(TokenKind.DIRECTION, "line_speaker_label_mode", head, script, line, value=how)
     else:
-        tokens = [_token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)]
-    if m.end() < piece.inner[1]:
-        rest = _Piece("line", (m.end(), piece.span[1]), (m.end(), piece.inner[1]))
-        tokens.append(_token(TokenKind.PROSE, "line_speaker_label", rest, script, line))
-    return tokens
+        label = _token(TokenKind.SPEAKER, "line_speaker_label", head, script, line)
+    return _and_rest(label, m.end(), script, piece, line, "line_speaker_label")
 
 
 @line_rule("line_label_only")
