@@ -111,3 +111,16 @@ def test_an_unnamed_speaker_with_a_description_is_supered_by_the_description():
     assert (woman.speaker.name, woman.speaker.title, woman.language, woman.translated) == (
         "", "Kyiv Resident", "Ukrainian", True)
     assert (chief.language, chief.translated) == (None, True)  # heard in English, spoken in another
+
+
+def test_single_bracket_notes_pasted_into_a_line_are_notes_and_a_writers_parenthesis_is_not():
+    script = ("((SLUG: X)) [[The anchor reads this. Jane Roe reports.]] (NARRATOR) Within ten days of the coup "
+              "(mandatory cg: AP) the army took the capital. (John Kirby, Pentagon Press Secretary) \"These are "
+              "not permanent moves.\" (NARRATOR) The senator (a Democrat) said (about ten) units moved.\n")
+    report = segment(script)
+    assert [(s.kind, s.text) for s in report.segments][1:] == [
+        (Kind.NARRATION, "Within ten days of the coup"), (Kind.NARRATION, "the army took the capital."),
+        (Kind.SOUNDBITE, "These are not permanent moves."),
+        (Kind.NARRATION, "The senator (a Democrat) said (about ten) units moved.")]
+    assert report.segments[3].speaker.name == "John Kirby"
+    assert [n.kind for n in report.notes if n.text.startswith("(mandatory")] == ["credit"]

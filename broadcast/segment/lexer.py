@@ -71,7 +71,17 @@ _OPENERS = re.compile(r"\({2,}|\[{2,}")
 AIR_TIME = r"\[\d{1,2}:\d\d(?::\d\d)?\]"
 _LEADING_PIECE = re.compile(rf"(?:\([^()\n]{{1,60}}\)[)\]]*|\d{{1,2}}:\d\d(?:[:;.]\d\d){{0,2}}|{AIR_TIME})\s+(?=\S)")
 _INLINE_PIECE = re.compile(r"[\])]{2,}[.,;]?(?=\s*$)|\(\s*\d{0,2}:\d\d\s*\)(?=\s*$)|\*\*(?P<note>[^*\n]+)\*\*|"
-                           r"\((?P<translation>(?i:(?:[a-z]+\s+)?translation)\s*:[^()\n]*)\)")
+                           r"\((?P<translation>(?i:(?:[a-z]+\s+)?translation)\s*:[^()\n]*)\)|"
+                           # a direction in single brackets, in capitals, inside a line:
+                           # `... Ukraine. (NARRATOR) Within ten days ...`; not a shot list's
+                           # `6. (SOUNDBITE) ...` nor a label's `SMITH (ON CAM):`, read by their rules
+                           rf"(?<!\d\.\s)(?<!\d\)\s)\(\s*(?P<direction>(?:{vocab.mode_alternation()})\s*:?)\s*\)(?!\s*:)|"
+                           # a credit or a note on the pictures: `(Mandatory cg: AP)`, `(VIDEO: ...)`
+                           rf"\((?P<aside>(?i:{vocab.alternation('credit_openers')}|"
+                           rf"{vocab.alternation('direction_openers')})\s*:[^()\n]{{0,160}})\)|"
+                           # and a speaker's `(Name Surname, Title)` right before the quote
+                           rf"\((?P<speaker>{UPPER}[\w.'\u2019-]+(?:\s+{UPPER}[\w.'\u2019-]+){{1,3}}\s*[,/]\s*"
+                           r"[^()\n]{2,60}?(?:\([^()\n]{1,40}\)[^()\n]{0,20})?)\)\s*(?=[\"\u201c])")
 _NOTE_CLOSERS = re.compile(r"\){2,}|\]{2,}")
 
 
@@ -152,16 +162,19 @@ def _lines(script: str, start: int, end: int, pieces: list[_Piece]) -> None:
                 pieces.append(_Piece("line", (a, lead_end), (a, lead_end)))
                 a = lead.end()
             # a bracket closed here that no note opened (`... from Odesa.]]`), a bite's running
-            # time (`"... alive." (:09)`), a producer's `**note**` and a `(Translation: ...)` for
-            # the desk are pieces of their own
+            # time (`"... alive." (:09)`), a producer's `**note**`, a `(Translation: ...)` for
+            # the desk and a `(NARRATOR)` pasted into the line are pieces of their own
             for m in _INLINE_PIECE.finditer(script, a, b):
+                single = m.group("direction") or m.group("aside") or m.group("speaker")
+                if single and not script[a:m.start()].strip() and not script[m.end():b].strip():
+                    continue  # `(ON CAM)` on a line of its own: the line rules read it
                 if m.start() > a and script[a:m.start()].strip():
                     s_end = a + len(script[a:m.start()].rstrip())
                     pieces.append(_Piece("line", (a, s_end), (a, s_end)))
-                group = "note" if m.group("note") is not None else "translation"
-                shape = "note" if m.group(group) is not None else "line"
-                inner = (m.start(group), m.end(group)) if shape == "note" else (m.start(), m.end())
-                pieces.append(_Piece(shape, (m.start(), m.end()), inner))
+                group = next((g for g in ("note", "translation", "direction", "aside", "speaker")
+                              if m.group(g) is not None), None)
+                inner = (m.start(group), m.end(group)) if group else (m.start(), m.end())
+                pieces.append(_Piece("note" if group else "line", (m.start(), m.end()), inner))
                 a = m.end() + len(script[m.end():b]) - len(script[m.end():b].lstrip())
             if a < b:
                 pieces.append(_Piece("line", (a, b), (a, b)))

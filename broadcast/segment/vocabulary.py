@@ -61,6 +61,14 @@ def alternation(name: str) -> str:
 
 
 @cache
+def mode_alternation() -> str:
+    """Every direction phrase as a regex alternation in capitals (longest first), any separator
+    between the words: `NARRATOR`, `TAKE SOT`, `VO/SOT`."""
+    phrases = sorted(modes(), key=len, reverse=True)
+    return "|".join(r"[\s\-/_]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
+
+
+@cache
 def metadata_key_pattern(any_case: bool = False) -> re.Pattern:
     """A metadata key followed by a colon, where a header field starts: at the start of a line
     or after white space (headers pasted onto one line). In capitals, as a header is typed (a
