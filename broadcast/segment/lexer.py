@@ -605,7 +605,7 @@ _DATED = re.compile(rf"\s*[-\u2013\u2014,]\s*(?:[A-Z][a-z]+day,?\s+)?{_DATE}.*$"
 _NUMBER = r"(?P<number>\d{1,3})[.)]\s+"
 _TIMED = r"(?:\(?\d{1,2}:\d\d(?::\d\d)?\)?\s+)?"  # a time code in the source: `00:13`, `(0:24)`
 _AGENCY_BITE = re.compile(
-    rf"\s*(?:{_NUMBER})?{_TIMED}(?P<bracket>\()?(?P<what>SOUNDBITES?|SOT|UPSOUND|VOX POPS?|SOUNDBITE/VOX POP)\)?"
+    rf"\s*(?:{_NUMBER})?{_TIMED}(?P<bracket>\()?(?P<what>{vocab.alternation('bite_headers')})\)?"
     r"\s*:?\s*(?:\((?P<lang>[^)\n]*)\)\s*:?\s*)?(?P<who>[^\n:]*?)\s*:\s*")
 _NUMBERED_LINE = re.compile(rf"\s*{_NUMBER}{_TIMED}\S")
 _DATELINE = re.compile(
@@ -633,7 +633,7 @@ def _line_agency_soundbite(script, piece, line):
         return None
     language = _bite_language(m.group("lang"))
     head = _Piece("line", (piece.span[0], m.end()), (m.start("who"), m.end("who")))
-    nat = m.group("what").upper() == "UPSOUND" or not m.group("who").strip()
+    nat = vocab.bare(m.group("what")) in vocab.words("sound_headers") or not m.group("who").strip()
     return _and_rest(_token(TokenKind.VOICE if nat else TokenKind.SPEAKER, "line_agency_soundbite", head, script,
                             line, value=language), m.end(), script, piece, line)
 
