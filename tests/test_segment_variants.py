@@ -124,3 +124,13 @@ def test_single_bracket_notes_pasted_into_a_line_are_notes_and_a_writers_parenth
         (Kind.NARRATION, "The senator (a Democrat) said (about ten) units moved.")]
     assert report.segments[3].speaker.name == "John Kirby"
     assert [n.kind for n in report.notes if n.text.startswith("(mandatory")] == ["credit"]
+
+
+def test_a_marker_in_capitals_after_a_sound_direction_is_a_speaker_only_if_a_quote_follows():
+    script = ("((INTRO))\n[[Uyghur children in America. Sanjar Khamidov has the story.]]\n((NARRATION)) ((NATS))\n"
+              "((SCHOOL BELL RINGS))\nThis Islamic school opened ten years ago.\n((NATS))\n((UYGHUR STUDENT (BOY 1)))\n"
+              "\"My uncle is in prison.\"\n")
+    report = segment(script.upper())
+    assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION, Kind.SOUNDBITE]
+    assert [n.kind for n in report.notes if "BELL" in n.text] == ["direction"]
+    assert report.segments[2].speaker.title == "Uyghur Student"

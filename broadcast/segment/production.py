@@ -23,13 +23,14 @@ speaks. Every token is used as speech or kept as a note of its kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from broadcast.model import Kind, LowerThird, NoteKind
 from broadcast.segment.assembly import Assembly
 from broadcast.segment.common import hands_over
 from broadcast.segment.lexer import Token, TokenKind
 from broadcast.segment.people import parse_label, resolve_surname
+from broadcast.segment.supers import is_capitals
 
 NAME = "production"
 
@@ -69,12 +70,18 @@ class _State:
     cue_span: tuple[int, int] | None = None
     runs: int | None = None
     parts_ref: list = field(default_factory=list)  # the assembly's parts, for a running time
+    #: a marker in capitals with no title after a sound or track direction (`((NATS))
+    #: ((SCHOOL BELL RINGS))`): a speaker only if a quote follows. (its note's index, the mode
+    #: and speaker before it)
+    doubtful_speaker: tuple[int, str | None, LowerThird | None] | None = None
 
 
 def assemble(script: str, tokens: list[Token], out: Assembly) -> None:
     state = _State(parts_ref=out.parts)
     for token in tokens:
         kind = token.kind
+        if kind not in (TokenKind.PROSE, TokenKind.VOICE):
+            state.doubtful_speaker = None
         if kind is TokenKind.METADATA:
             out.metadata(token)
         elif kind is TokenKind.CLUTTER:
@@ -211,6 +218,10 @@ def _speaker(token: Token, state: _State, out: Assembly) -> None:
             out.note(token, NoteKind.DIRECTION)
             return
     out.note(token, NoteKind.SUPER)
+    # no comma or slash parts a name from a title: in capitals, nothing shows it is a name
+    untitled = not re.search(r"[,/]", token.text) and is_capitals(token.text)
+    state.doubtful_speaker = (len(out.notes) - 1, state.mode, state.speaker) if untitled and state.mode in (
+        "nat", "narration", "vo") else None
     state.parts_at_marker = len(out.parts)
     if out.people.is_correspondent(person):
         # the correspondent's voice over pictures is the track; on camera, a stand-up
@@ -236,8 +247,14 @@ def _copy(token: Token, state: _State, out: Assembly) -> None:
 
 
 def _prose(token: Token, state: _State, out: Assembly) -> None:
-    mode = token.value or state.mode or ("vo" if token.rule == "audio_column" else None)
     text = token.text
+    if state.doubtful_speaker:
+        index, mode, speaker = state.doubtful_speaker
+        state.doubtful_speaker = None
+        if not _OPENS_QUOTE.match(text):  # no quote: the marker described a sound or a picture
+            out.notes[index] = replace(out.notes[index], kind=NoteKind.DIRECTION)
+            state.mode, state.speaker = mode, speaker
+    mode = token.value or state.mode or ("vo" if token.rule == "audio_column" else None)
     if mode is None:
         out.header_line(token)
         return
