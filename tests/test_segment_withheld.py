@@ -467,3 +467,13 @@ def test_explain_still_shows_the_lines_when_nothing_is_read_as_speech():
     from broadcast.segment import explain
     shown = explain("((SLUG: X))\n((VIDEO: a street at night))\n")
     assert "no spoken text found" in shown and "   2 | ((VIDEO: a street at night))" in shown
+
+
+def test_in_capitals_a_mark_after_a_small_word_is_words_and_a_mark_between_two_names_withholds_both():
+    running = segment("((INTRO))\n[[SHE IS WEARING A FACE MASK AND HAT TO PROTECT HER IDENTITY FOR SECURITY "
+                      "REASONS, HER EDITOR SAYS.]]\n")
+    assert "TO PROTECT HER IDENTITY FOR SECURITY" in running.segments[0].text
+    both = segment("((INTRO))\n[[THE FLOODS HIT THE VALLEY AND THE FAMILY FLED. JOHN DOE DO NOT PUBLISH LOST HIS "
+                   "HOME TO THE WATER.]]\n")
+    assert "JOHN" not in both.segments[0].text and "DOE" not in both.segments[0].text
+    assert any("both are withheld" in w for w in both.warnings)

@@ -258,6 +258,12 @@ class _Script:
     def line_of(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos)
 
+    def line_in_capitals(self, line: int) -> bool:
+        """A line of prose typed all in capitals (a few words in capitals are a label)."""
+        start, end = self.line_span(line)
+        letters = [c for c in self.text[start:end] if c.isalpha()]
+        return len(letters) >= 40 and not any(c.islower() for c in letters)
+
     # -- finding the marks --
 
     def marks(self) -> list[tuple[int, int, int, bool]]:
@@ -289,8 +295,12 @@ class _Script:
     def in_running_text(self, a: int) -> bool:
         """`we do not publish the names of minors`, `"Please, do not publish my name"`: a mark's
         words inside a sentence, typed in lower case after a lower-case word, are words, not a
-        mark, unless a name stands right before them (`julia lyubova, do not publish`)."""
-        if not self.original(a)[:1].islower() or a == 0 or self.token_line[a - 1] != self.token_line[a]:
+        mark, unless a name stands right before them (`julia lyubova, do not publish`). On a
+        line typed all in capitals case says nothing: there a sentence's own words before the
+        mark's (`HAT TO PROTECT HER IDENTITY`) make it running text."""
+        if a == 0 or self.token_line[a - 1] != self.token_line[a]:
+            return False
+        if not (self.original(a)[:1].islower() or self.line_in_capitals(self.token_line[a])):
             return False
         before = self.original(a - 1)
         return not self.gap(a).strip(" \t,;\"'\u201c\u201d\u2018\u2019") \
@@ -572,7 +582,8 @@ def find(script: str) -> Withheld:
     for a, first_end, b, alone in found_marks:
         line = s.token_line[a]
         spelling = " ".join(s.text[s.tokens[a].start:s.tokens[first_end].end].split())
-        if s.in_running_text(a) and not s.name_before(a)[0]:
+        # a small word right before the mark (`to protect her identity`) leaves no room for a name
+        if s.in_running_text(a) and (s.tokens[a - 1].folded in _STOP or not s.name_before(a)[0]):
             if alone:
                 continue  # "the name withheld by the police": words, and nothing to withhold
             warnings.append(f"line {line}: '{spelling}' inside a sentence is read as words, not as a mark")
@@ -587,6 +598,13 @@ def find(script: str) -> Withheld:
         rule, extra, tied = "withheld.after", None, [s.text_of(n) for n in names]
         if about_material:
             rule = "withheld.material"
+        elif tied and not opened and s.line_in_capitals(line) and not s.gap(a).strip(" \t"):
+            # `JOHN DOE DO NOT PUBLISH LOST HIS HOME`: case cannot say which side is the name
+            before, _ = s.name_before(a)
+            if before:
+                tied.append(s.text_of(before))
+                warnings.append(f"line {line}: in capitals, '{spelling}' may mean the words before it or "
+                                f"after it; both are withheld: check")
         elif not tied:
             before, reporter_key = s.name_before(a)
             if before:
