@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import string
 import sys
 import time
 from collections.abc import Callable

@@ -8,7 +8,6 @@ import select
 import subprocess
 import sys
 
-import pytest
 
 from broadcast.pipeline import build_text
 from broadcast.preview import running_time

@@ -18,9 +18,6 @@ from xml.etree import ElementTree as ET
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from dataclasses import replace
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from broadcast.exporters import export_warnings, exporters, render_all
 from broadcast.exporters import scc as scc_format
