@@ -164,8 +164,6 @@ class Assembly:
         new paragraph of a web transcript is a segment of its own)."""
         self._open = False
 
-
-
     def unknown_words(self, speaker: LowerThird | None, cue_words: tuple[str, str], runs: int | None,
                       line: int, span: tuple[int, int]) -> None:
         """A soundbite the script gives only by its cue words and running time (at `span`)."""

@@ -90,10 +90,15 @@ def _split_signoff(parts: list[Part], people: People) -> SignOff | None:
             parts.insert(i + 1, Part(Kind.SIGNOFF, [joined[start:]], line=part.line))
         else:
             parts[i] = replace(part, kind=Kind.SIGNOFF, speaker=None)
-        text = joined[start:].text.strip()
-        return SignOff(text, None if not found else found.initials, found.network if found else None,
-                       found.location if found else None)
+        return _signoff(joined[start:].text.strip())
     return None
+
+
+def _signoff(text: str) -> SignOff:
+    """The sign-off as written, and who, for whom and where, where it has the usual shape."""
+    found = common.find_signoff(text)
+    return SignOff(text, found.initials if found else None, found.network if found else None,
+                   found.location if found else None)
 
 
 def _expanded(signoff: SignOff, correspondent: str | None) -> SignOff:
@@ -107,12 +112,7 @@ def _expanded(signoff: SignOff, correspondent: str | None) -> SignOff:
 def _read_signoff(parts: list[Part]) -> SignOff | None:
     """The sign-off an assembler made a part of its own."""
     last = next((p for p in reversed(parts) if p.kind is Kind.SIGNOFF), None)
-    if last is None:
-        return None
-    text = Clip.join(last.clips, "\n").squeeze().text.strip()
-    found = common.find_signoff(text)
-    return SignOff(text, found.initials if found else None, found.network if found else None,
-                   found.location if found else None)
+    return None if last is None else _signoff(Clip.join(last.clips, "\n").squeeze().text.strip())
 
 
 def _wholly_quoted(text: str) -> bool:
