@@ -100,3 +100,14 @@ def test_the_signoff_closes_the_correspondents_own_turn_under_role_labels():
     report = segment(script)
     assert report.signoff is not None and report.signoff.spoken == "David Okafor, GNT, Varnavas"
     assert [s.kind for s in report.segments][-3:] == [Kind.STANDUP, Kind.SIGNOFF, Kind.ANCHOR_INTRO]
+
+
+def test_a_videotape_begun_inside_a_turn_puts_the_turns_after_it_on_tape():
+    script = ("HELEN MARSH, GNT ANCHOR: Thousands have been ordered out. Our David Okafor reports. "
+              "(BEGIN VIDEOTAPE)\n\nDAVID OKAFOR, GNT CORRESPONDENT: By late afternoon the sun was red.\n\n"
+              "OKAFOR: Firefighters say the next day will decide it. (END VIDEOTAPE)\n\n"
+              "MARSH: We will keep following that story.\n")
+    report = segment(script)
+    assert [s.kind for s in report.segments] == [Kind.ANCHOR_INTRO, Kind.NARRATION, Kind.NARRATION,
+                                                 Kind.ANCHOR_INTRO]
+    assert [n.kind for n in report.notes if "VIDEOTAPE" in n.text] == [NoteKind.DIRECTION] * 2

@@ -104,6 +104,10 @@ def _read_label(text: str) -> tuple[str, str]:
     return who.strip(), " ".join(notes)
 
 
+#: the videotape's BEGIN or END typed inside a turn rather than on a line of its own
+_TAPE_IN_TURN = re.compile(rf"\((?i:{TAPE.pattern})\)")
+
+
 def _turns(script: str, tokens: list[Token]) -> tuple[list[_Turn], dict[int, tuple[int, Clip]]]:
     """The turns, and for each token of spoken words (by its index) its turn and its words.
     A blank line or any other token between two lines of words starts a new paragraph."""
@@ -125,6 +129,8 @@ def _turns(script: str, tokens: list[Token]) -> tuple[list[_Turn], dict[int, tup
             current.clips.append(Clip.of(script, *token.inner).cut(inline))
             owner[i] = len(turns) - 1, current.clips[-1]
             last_end = token.span[1]
+            for edge in _TAPE_IN_TURN.finditer(token.text):  # `... Okafor reports. (BEGIN VIDEOTAPE)`
+                on_tape, current = edge.group("edge").upper() == "BEGIN", None
         else:
             current = None
     return turns, owner
