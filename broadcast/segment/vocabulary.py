@@ -52,20 +52,23 @@ def words(name: str) -> frozenset[str]:
     return _bare_set(_data()["words"][name])
 
 
+def _alternation(phrases) -> str:
+    """Bare phrases as a regex alternation (longest first), any separator between the words."""
+    return "|".join(r"[\s\-/_]+".join(re.escape(w) for w in p.split(" "))
+                    for p in sorted(phrases, key=len, reverse=True))
+
+
 @cache
 def alternation(name: str) -> str:
-    """A word list as a regex alternation of its bare phrases (longest first), any separator
-    between the words; for rules that find a phrase inside a line."""
-    phrases = sorted(words(name), key=len, reverse=True)
-    return "|".join(r"[\s\-/_]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
+    """A word list as a regex alternation of its bare phrases; for rules that find a phrase
+    inside a line."""
+    return _alternation(words(name))
 
 
 @cache
 def mode_alternation() -> str:
-    """Every direction phrase as a regex alternation in capitals (longest first), any separator
-    between the words: `NARRATOR`, `TAKE SOT`, `VO/SOT`."""
-    phrases = sorted(modes(), key=len, reverse=True)
-    return "|".join(r"[\s\-/_]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
+    """Every direction phrase as a regex alternation in capitals: `NARRATOR`, `TAKE SOT`, `VO/SOT`."""
+    return _alternation(modes())
 
 
 @cache

@@ -51,7 +51,7 @@ from broadcast.errors import UnusableInput
 from broadcast.model import Kind, LowerThird, Note, NoteKind, Report
 from broadcast.segment.common import find_signoff
 from broadcast.segment import vocabulary as vocab
-from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS
+from broadcast.segment.supers import ACRONYMS, DEMONYMS, PARTICLES, SMALL_WORDS, TITLE_WORDS, is_capitals
 
 PLACEHOLDER = "[name withheld]"
 #: what stands for each character of a withheld name where offsets must not move
@@ -261,8 +261,8 @@ class _Script:
     def line_in_capitals(self, line: int) -> bool:
         """A line of prose typed all in capitals (a few words in capitals are a label)."""
         start, end = self.line_span(line)
-        letters = [c for c in self.text[start:end] if c.isalpha()]
-        return len(letters) >= 40 and not any(c.islower() for c in letters)
+        text = self.text[start:end]
+        return sum(c.isalpha() for c in text) >= 40 and is_capitals(text)
 
     # -- finding the marks --
 
